@@ -4,9 +4,4 @@ package org.caravan.contracts;
 public record Topic(String name, String aggregateType) {
 
     public static final Topic VISITS = new Topic("caravan.visits.v1", "visit");
-
-    /** Where a consumer group's poison records go, with the failure in their headers. */
-    public String deadLetterTopic(String consumerGroup) {
-        return name + "." + consumerGroup + ".dlq";
-    }
 }

@@ -1,0 +1,59 @@
+package org.caravan.platform.outbox;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Instant;
+import java.util.UUID;
+import org.caravan.contracts.CaravanEvent;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.EventType;
+import org.caravan.platform.EventJson;
+import org.caravan.platform.TraceIds;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records events in the publisher's own database, inside the transaction of the state change that caused
+ * them: both commit or neither does. The {@link OutboxRelay} publishes them afterwards.
+ */
+public class Outbox {
+
+    private final DatabaseClient database;
+
+    public Outbox(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Fails unless called inside a transaction: an event outside one could outlive a rolled-back change. */
+    public Mono<Void> append(CaravanEvent event) {
+        EventType<?> type = EventCatalog.of(event.getClass());
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isActualTransactionActive)
+                .switchIfEmpty(Mono.error(
+                        new IllegalStateException("Outbox.append must run inside the transaction of the state change")))
+                .onErrorMap(
+                        org.springframework.transaction.NoTransactionException.class,
+                        e -> new IllegalStateException(
+                                "Outbox.append must run inside the transaction of the state change", e))
+                .then(Mono.deferContextual(
+                        context -> insert(event, type, TraceIds.current(context).orElse(null))));
+    }
+
+    private Mono<Void> insert(CaravanEvent event, EventType<?> type, String traceId) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql(
+                        """
+                        insert into outbox_event
+                          (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id, occurred_at)
+                        values (:eventId, :aggregateType, :aggregateId, :eventType, :topic, :payload, :traceId, :occurredAt)
+                        """)
+                .bind("eventId", UUID.randomUUID())
+                .bind("aggregateType", type.topic().aggregateType())
+                .bind("aggregateId", event.aggregateId())
+                .bind("eventType", type.name())
+                .bind("topic", type.topic().name())
+                .bind("payload", Json.of(EventJson.write(event)))
+                .bind("occurredAt", Instant.now());
+        insert = traceId == null ? insert.bindNull("traceId", String.class) : insert.bind("traceId", traceId);
+        return insert.then();
+    }
+}

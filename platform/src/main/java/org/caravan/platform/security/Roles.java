@@ -1,0 +1,12 @@
+package org.caravan.platform.security;
+
+/** The roles a token's {@code roles} claim may hold; Spring sees them as authorities ROLE_coordinator etc. */
+public final class Roles {
+
+    public static final String COORDINATOR = "coordinator";
+    public static final String VOLUNTEER = "volunteer";
+    public static final String DONOR_LIAISON = "donor_liaison";
+    public static final String OPERATOR = "operator";
+
+    private Roles() {}
+}

@@ -1,0 +1,138 @@
+package org.caravan.platform.web;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error a service answers is RFC 9457 problem+json: field errors for 400, the trace id for support,
+ * and never a stack trace. Spring's own exceptions (404, 405, 415...) arrive here through the base class.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid");
+        problem.setTitle("Invalid request");
+        List<Map<String, Object>> errors = ex.getFieldErrors().stream()
+                .map(error -> Map.<String, Object>of(
+                        "field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (causedBy(ex, DataBufferLimitException.class)) {
+            return problem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request too large",
+                    "The request body is larger than allowed",
+                    exchange);
+        }
+        return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this", exchange);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    Mono<ResponseEntity<Object>> concurrentChange(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
+        return problem(
+                HttpStatus.CONFLICT, "Changed meanwhile", "Someone else changed this; reload and try again", exchange);
+    }
+
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        R2dbcNonTransientResourceException.class,
+        R2dbcTransientResourceException.class,
+        ConnectException.class
+    })
+    Mono<ResponseEntity<Object>> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("Database unavailable: {}", ex.toString());
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Service unavailable",
+                "The database cannot be reached; try again shortly",
+                exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        if (causedBy(ex, R2dbcException.class) && causedBy(ex, ConnectException.class)) {
+            return databaseUnavailable(ex, exchange);
+        }
+        log.error(
+                "Unexpected failure on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "Something went wrong on our side; quote the trace id to support",
+                exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            String traceId = exchange.getAttribute(TraceIdWebFilter.ATTRIBUTE);
+            if (traceId != null) {
+                problem.setProperty("traceId", traceId);
+            }
+            if (problem.getInstance() == null) {
+                problem.setInstance(exchange.getRequest()
+                        .getURI()
+                        .resolve(exchange.getRequest().getPath().value()));
+            }
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> problem(
+            HttpStatus status, String title, String detail, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return createResponseEntity(problem, new HttpHeaders(), status, exchange);
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+package org.caravan.platform.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** A rule the request broke, answered as problem+json with a title users can act on. */
+public class ProblemException extends ErrorResponseException {
+
+    public ProblemException(HttpStatus status, String title, String detail) {
+        super(status, problem(status, title, detail), null);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, what + " not found", "No " + what.toLowerCase() + " " + id);
+    }
+
+    public static ProblemException conflict(String title, String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, title, detail);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create(
+                "https://caravan.example/problems/" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
+        return problem;
+    }
+}
