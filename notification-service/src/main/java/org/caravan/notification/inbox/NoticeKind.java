@@ -1,0 +1,5 @@
+package org.caravan.notification.inbox;
+
+public enum NoticeKind {
+    VISIT_SCHEDULED
+}

@@ -1,0 +1,44 @@
+package org.caravan.notification.inbox;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.platform.messaging.IncomingEvent;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Turns visit events into inbox notices for the people concerned. */
+@Component
+class VisitNotices {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final InboxRepository inbox;
+
+    VisitNotices(InboxRepository inbox) {
+        this.inbox = inbox;
+    }
+
+    /** The coordinator who scheduled the visit is told it is on the calendar. */
+    Mono<Void> visitScheduled(IncomingEvent<VisitScheduled> event) {
+        VisitScheduled visit = event.payload();
+        String body = "%s at %s, %s to %s (%s)"
+                .formatted(
+                        visit.title(),
+                        visit.siteName(),
+                        WHEN.format(visit.startsAt()),
+                        WHEN.format(visit.endsAt()),
+                        visit.timeZone());
+        return inbox.save(new InboxEntry(
+                        null,
+                        visit.scheduledBy(),
+                        NoticeKind.VISIT_SCHEDULED,
+                        visit.visitId().toString(),
+                        "Visit scheduled: " + visit.title(),
+                        body,
+                        event.id(),
+                        Instant.now(),
+                        null))
+                .then();
+    }
+}
