@@ -1,0 +1,166 @@
+package org.caravan.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.caravan.contracts.Topic;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.platform.EventJson;
+import org.caravan.platform.testing.TestInfrastructure;
+import org.caravan.platform.testing.TopicProbe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+@SpringBootTest(properties = "spring.application.name=platform-test")
+class OutboxRelayIntegrationTests {
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    TransactionalOperator transactions;
+
+    @Autowired
+    OutboxProperties properties;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "platform_test");
+    }
+
+    @BeforeEach
+    void stopTheRegularRelay() {
+        relay.stop();
+    }
+
+    @AfterEach
+    void restartTheRegularRelay() {
+        relay.start();
+    }
+
+    @Test
+    void twoRelayReplicasPublishEveryEventOnceAndInOrderPerAggregate() throws Exception {
+        List<String> visits = List.of(uuid(), uuid(), uuid());
+        for (int step = 0; step < 150; step++) {
+            append(event(visits.get(step % 3), step));
+        }
+        OutboxRelay secondReplica = new OutboxRelay(
+                database, transactions, producer(), properties, "platform-test", new SimpleMeterRegistry());
+
+        try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
+            var first = CompletableFuture.supplyAsync(relay::drain);
+            var second = CompletableFuture.supplyAsync(secondReplica::drain);
+            assertThat(first.get() + second.get()).isEqualTo(150);
+
+            topic.await(
+                    r -> r.key().equals(visits.get(2)) && titleOf(r.value()).equals("step 149"),
+                    Duration.ofSeconds(30));
+            var received = topic.collectFor(Duration.ofSeconds(1)).stream()
+                    .filter(r -> visits.contains(r.key()))
+                    .toList();
+            assertThat(received).hasSize(150);
+            for (String visit : visits) {
+                List<Integer> steps = received.stream()
+                        .filter(r -> r.key().equals(visit))
+                        .map(r -> Integer.parseInt(titleOf(r.value()).substring(5)))
+                        .toList();
+                assertThat(steps).hasSize(50).isSorted().doesNotHaveDuplicates();
+            }
+        }
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void anEventOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.append(event(uuid(), 0)).block())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the transaction");
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEventBehind() {
+        String visit = uuid();
+        Mono<Void> failingChange =
+                outbox.append(event(visit, 0)).then(Mono.error(new IllegalStateException("rollback")));
+
+        assertThatThrownBy(() -> transactions.transactional(failingChange).block())
+                .hasMessage("rollback");
+
+        Long rows = database.sql("select count(*) from outbox_event where aggregate_id = :id")
+                .bind("id", visit)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+        assertThat(rows).isZero();
+    }
+
+    private void append(VisitScheduled event) {
+        transactions.transactional(outbox.append(event)).block();
+    }
+
+    private long pending() {
+        return database.sql("select count(*) from outbox_event where published_at is null")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
+    private static VisitScheduled event(String visitId, int step) {
+        LocalDateTime start = LocalDateTime.of(2026, 9, 26, 9, 30);
+        return new VisitScheduled(
+                UUID.fromString(visitId),
+                "step " + step,
+                "Dandelion School",
+                start,
+                start.plusHours(2),
+                "Asia/Shanghai",
+                "coordinator-li",
+                Instant.now());
+    }
+
+    private static String titleOf(byte[] json) {
+        return EventJson.read(json, VisitScheduled.class).title();
+    }
+
+    private static KafkaTemplate<String, byte[]> producer() {
+        Map<String, Object> settings = Map.of(
+                "bootstrap.servers",
+                TestInfrastructure.infrastructure().kafkaBootstrapServers(),
+                "enable.idempotence",
+                true,
+                "acks",
+                "all");
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(settings, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    private static String uuid() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.caravan.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * What every Caravan service promises operators and callers, whatever its features. A service's test class
+ * extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and registers its database.
+ */
+public abstract class ServiceConformance {
+
+    @LocalServerPort
+    int apiPort;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void readinessIsUpAndChecksTheDatabaseAndKafka() {
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.kafka.status")
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void livenessIsUp() {
+        management()
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void prometheusMetricsAreOnTheManagementPortOnly() {
+        String metrics = management()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(metrics).contains("jvm_memory_used_bytes", "caravan_outbox_published");
+        api().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void noOtherActuatorEndpointIsExposed() {
+        for (String endpoint :
+                new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump"}) {
+            management().get().uri(endpoint).exchange().expectStatus().isNotFound();
+        }
+    }
+
+    @Test
+    void apiWithoutATokenIsRefusedAsProblemJson() {
+        api().get()
+                .uri("/api/anything")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.traceId")
+                .isNotEmpty();
+    }
+
+    @Test
+    void openApiDocumentAndSwaggerUiAreServed() {
+        api().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.openapi")
+                .exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme")
+                .isEqualTo("bearer");
+        api().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void migrationsCreatedTheOutboxAndProcessedEventTables() {
+        Long tables = database.sql(
+                        "select count(*) from information_schema.tables where table_name in ('outbox_event', 'processed_event')")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+        assertThat(tables).isEqualTo(2);
+    }
+
+    private WebTestClient api() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + apiPort)
+                .build();
+    }
+
+    private WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+    }
+}
