@@ -22,8 +22,9 @@ public record CaravanService(String name, String database, int httpPort, int man
                 .orElseThrow(() -> new IllegalArgumentException("No such service: " + name));
     }
 
-    public CaravanService onPorts(int http, int management) {
-        return new CaravanService(name, database, http, management);
+    /** The same service on free loopback ports, so that tests never collide with a running system. */
+    public CaravanService onFreePorts() {
+        return new CaravanService(name, database, FreePorts.next(), FreePorts.next());
     }
 
     /** The runnable jar the build leaves in the service's target folder. */

@@ -1,0 +1,87 @@
+package org.caravan.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The thin flow through the whole system: a coordinator schedules a visit at event-service; the visit and its
+ * VisitScheduled event commit together; the relay publishes it; notification-service consumes it and the
+ * coordinator finds it in their inbox, with one trace id from the HTTP request to the consumer's log.
+ */
+class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
+
+    private static final String COORDINATOR = "coordinator-li";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    private static RunningCaravan caravan;
+
+    @BeforeAll
+    static void startCaravan() throws Exception {
+        caravan = RunningCaravan.start();
+    }
+
+    @AfterAll
+    static void stopCaravan() {
+        if (caravan != null) {
+            caravan.close();
+        }
+    }
+
+    @Test
+    void coordinatorSchedulesAVisitAndFindsItInTheirInboxWithOneTraceIdAcrossServices() throws Exception {
+        String coordinatorToken = caravan.token(COORDINATOR, "coordinator");
+        var scheduled = caravan.send(
+                caravan.request("event-service", "/api/visits", coordinatorToken)
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        """
+                        {"title": "共谱祖国颂，工筑少年梦", "siteName": "蒲公英中学 Dandelion School",
+                         "startsAt": "2026-09-26T09:30:00", "endsAt": "2026-09-26T11:30:00"}
+                        """)));
+        assertThat(scheduled.statusCode()).isEqualTo(201);
+        assertThat(scheduled.headers().firstValue("X-Trace-Id")).contains(TRACE_ID);
+        String visitId = json(scheduled.body()).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inboxOf(coordinatorToken))
+                .anySatisfy(
+                        entry -> assertThat(entry.get("subjectId").asString()).isEqualTo(visitId)));
+
+        assertThat(inboxOf(caravan.token("volunteer-wang", "volunteer"))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        Files.readString(caravan.service("notification-service").log()))
+                .containsPattern(TRACE_ID + ".*applied org.caravan.visit.scheduled.v1 for " + visitId));
+        assertThat(Files.readString(caravan.service("event-service").log())).contains(TRACE_ID);
+    }
+
+    @Test
+    void everyServiceAnswersWithoutATokenOnlyWithA401Problem() {
+        for (String service :
+                new String[] {"event-service", "volunteer-service", "donation-service", "notification-service"}) {
+            var response = caravan.send(caravan.request(service, "/api/anything", "not-a-token"));
+            assertThat(response.statusCode()).as(service).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(service)
+                    .contains("application/problem+json");
+        }
+    }
+
+    private static java.util.List<JsonNode> inboxOf(String token) {
+        var response = caravan.send(caravan.request("notification-service", "/api/inbox", token));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json(response.body()).valueStream().toList();
+    }
+
+    private static JsonNode json(String body) {
+        return JsonMapper.shared().readTree(body);
+    }
+}
