@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class CaravanCommand {
 
-    private static final Path STATE = Path.of(".caravan");
+    private static final Path STATE = Path.of(".caravan").toAbsolutePath();
     private static final List<String> ROLES = List.of("coordinator", "volunteer", "donor_liaison", "operator");
 
     private CaravanCommand() {}

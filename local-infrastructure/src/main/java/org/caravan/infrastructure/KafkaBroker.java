@@ -26,12 +26,14 @@ public final class KafkaBroker implements AutoCloseable {
         this.durable = durable;
     }
 
-    /** Formats the folder on first use, then starts; a durable broker keeps its data for the next run. */
+    /** Formats the folder on first use only, then starts; a durable broker keeps its data for the next run. */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort, boolean durable) {
         try {
             Files.createDirectories(logDirectory);
             KafkaConfig config = new KafkaConfig(properties(logDirectory, port, controllerPort));
-            format(config, logDirectory);
+            if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+                format(config, logDirectory);
+            }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             return new KafkaBroker(server, logDirectory, port, durable);
@@ -61,7 +63,6 @@ public final class KafkaBroker implements AutoCloseable {
                 .setControllerListenerName("CONTROLLER")
                 .setMetadataLogDirectory(logDirectory.toString())
                 .setDirectories(List.of(logDirectory.toString()))
-                .setIgnoreFormatted(true)
                 .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                 .run();
     }

@@ -25,7 +25,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private PostgresServer(Path binaries, Path dataDirectory, int port, boolean durable) {
         this.binaries = binaries;
-        this.dataDirectory = dataDirectory;
+        this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
         this.durable = durable;
     }
