@@ -20,6 +20,9 @@ import org.caravan.infrastructure.SharedInfrastructure;
 /** All four services as separate JVMs, started from their runnable jars and configured by environment. */
 final class RunningCaravan implements AutoCloseable {
 
+    /** One service logs as an operator would collect it, as JSON lines, to show that option works. */
+    static final String JSON_LOGGING_SERVICE = "notification-service";
+
     private static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private final List<ServiceProcess> services;
@@ -40,6 +43,9 @@ final class RunningCaravan implements AutoCloseable {
             Map<String, String> settings = infrastructure.serviceProperties(service.database());
             settings.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
             settings.put("caravan.outbox.poll-interval", "100ms");
+            if (service.name().equals(JSON_LOGGING_SERVICE)) {
+                settings.put("logging.structured.format.console", "ecs");
+            }
             services.add(
                     ServiceProcess.start(service.onFreePorts(), service.executableJar(PROJECT_ROOT), settings, logs));
         }

@@ -57,9 +57,13 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
                         entry -> assertThat(entry.get("subjectId").asString()).isEqualTo(visitId)));
 
         assertThat(inboxOf(caravan.token("volunteer-wang", "volunteer"))).isEmpty();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                        Files.readString(caravan.service("notification-service").log()))
-                .containsPattern(TRACE_ID + ".*applied org.caravan.visit.scheduled.v1 for " + visitId));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jsonLogLines("notification-service"))
+                .anySatisfy(line -> {
+                    assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
+                    assertThat(line.path("message").asString())
+                            .isEqualTo(
+                                    "notification-service.inbox applied org.caravan.visit.scheduled.v1 for " + visitId);
+                }));
         assertThat(Files.readString(caravan.service("event-service").log())).contains(TRACE_ID);
     }
 
@@ -73,6 +77,14 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
                     .as(service)
                     .contains("application/problem+json");
         }
+    }
+
+    /** The service's structured log: one JSON object per line (other lines are the JVM's own output). */
+    private static java.util.List<JsonNode> jsonLogLines(String service) throws java.io.IOException {
+        return Files.readAllLines(caravan.service(service).log()).stream()
+                .filter(line -> line.startsWith("{"))
+                .map(VisitScheduledReachesTheCoordinatorsInboxIntegrationTests::json)
+                .toList();
     }
 
     private static java.util.List<JsonNode> inboxOf(String token) {

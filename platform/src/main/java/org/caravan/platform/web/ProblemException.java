@@ -20,6 +20,14 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.CONFLICT, title, detail);
     }
 
+    /** The caller's If-Match names a version someone else has already replaced. */
+    public static ProblemException preconditionFailed(long expectedVersion, long currentVersion) {
+        return new ProblemException(
+                HttpStatus.PRECONDITION_FAILED,
+                "Version mismatch",
+                "You edited version " + expectedVersion + " but it is now " + currentVersion + "; reload and retry");
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -61,6 +61,20 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void aStaleIfMatchIsA412Problem() {
+        http.get()
+                .uri("/stale")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(412)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Version mismatch");
+    }
+
+    @Test
     void anUnexpectedFailureIsA500ProblemWithoutStackTrace() {
         http.get()
                 .uri("/bug")
@@ -100,6 +114,11 @@ class ProblemDetailsAdviceTests {
         @GetMapping("/overfilled")
         Mono<String> overfilled() {
             return Mono.error(ProblemException.conflict("Programme item is full", "All 6 places are taken"));
+        }
+
+        @GetMapping("/stale")
+        Mono<String> stale() {
+            return Mono.error(ProblemException.preconditionFailed(3, 4));
         }
 
         @GetMapping("/bug")
