@@ -32,7 +32,8 @@ public class TraceIdWebFilter implements WebFilter, Ordered {
     }
 
     private static void logRequest(ServerWebExchange exchange, String traceId) {
-        if (!log.isInfoEnabled()) {
+        // Probes and scrapes would drown the requests people make.
+        if (!log.isInfoEnabled() || exchange.getRequest().getPath().value().startsWith("/actuator")) {
             return;
         }
         MDC.put(TraceIds.MDC_KEY, traceId);
