@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.caravan.infrastructure.DemoScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The thin flow through the whole system: a coordinator schedules a visit at event-service; the visit and its
- * VisitScheduled event commit together; the relay publishes it; notification-service consumes it and the
+ * The thin flow through the whole system: a coordinator enters the Dandelion School visit (the demo fixture)
+ * and schedules it at event-service; the visit and its VisitScheduled event commit together; the relay publishes it; notification-service consumes it and the
  * coordinator finds it in their inbox, with one trace id from the HTTP request to the consumer's log.
  */
 class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
@@ -38,19 +39,14 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
     @Test
     void coordinatorSchedulesAVisitAndFindsItInTheirInboxWithOneTraceIdAcrossServices() throws Exception {
         String coordinatorToken = caravan.token(COORDINATOR, "coordinator");
-        var scheduled = caravan.send(
-                caravan.request("event-service", "/api/visits", coordinatorToken)
-                        .header("Content-Type", "application/json")
+        String visitId = new DemoScenario(caravan.service("event-service").baseUrl(), coordinatorToken).draft();
+        var scheduled =
+                caravan.send(caravan.request("event-service", "/api/visits/" + visitId + "/schedule", coordinatorToken)
                         .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
-                        .POST(
-                                HttpRequest.BodyPublishers.ofString(
-                                        """
-                        {"title": "共谱祖国颂，工筑少年梦", "siteName": "蒲公英中学 Dandelion School",
-                         "startsAt": "2026-09-26T09:30:00", "endsAt": "2026-09-26T11:30:00"}
-                        """)));
-        assertThat(scheduled.statusCode()).isEqualTo(201);
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(scheduled.statusCode()).isEqualTo(200);
         assertThat(scheduled.headers().firstValue("X-Trace-Id")).contains(TRACE_ID);
-        String visitId = json(scheduled.body()).get("id").asString();
+        assertThat(json(scheduled.body()).path("programme").size()).isEqualTo(8);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inboxOf(coordinatorToken))
                 .anySatisfy(

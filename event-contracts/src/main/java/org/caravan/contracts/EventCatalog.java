@@ -2,7 +2,12 @@ package org.caravan.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import org.caravan.contracts.visit.ProgrammeChanged;
+import org.caravan.contracts.visit.VisitCancelled;
+import org.caravan.contracts.visit.VisitCompleted;
+import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitStarted;
 
 /** Every event version Caravan publishes. The AsyncAPI document is checked against this list. */
 public final class EventCatalog {
@@ -11,9 +16,34 @@ public final class EventCatalog {
             "org.caravan.visit.scheduled.v1",
             VisitScheduled.class,
             Topic.VISITS,
-            "A coordinator published a visit: it is on the calendar and can be staffed.");
+            "A coordinator published a visit: it is on the calendar, with its programme, and can be staffed.");
 
-    private static final List<EventType<?>> ALL = List.of(VISIT_SCHEDULED);
+    public static final EventType<VisitRescheduled> VISIT_RESCHEDULED = new EventType<>(
+            "org.caravan.visit.rescheduled.v1",
+            VisitRescheduled.class,
+            Topic.VISITS,
+            "A scheduled visit moved, its programme with it; carries the previous times and the reason.");
+
+    public static final EventType<VisitCancelled> VISIT_CANCELLED = new EventType<>(
+            "org.caravan.visit.cancelled.v1",
+            VisitCancelled.class,
+            Topic.VISITS,
+            "A scheduled visit will not take place; carries the reason.");
+
+    public static final EventType<VisitStarted> VISIT_STARTED = new EventType<>(
+            "org.caravan.visit.started.v1", VisitStarted.class, Topic.VISITS, "The visit is under way.");
+
+    public static final EventType<VisitCompleted> VISIT_COMPLETED =
+            new EventType<>("org.caravan.visit.completed.v1", VisitCompleted.class, Topic.VISITS, "The visit is over.");
+
+    public static final EventType<ProgrammeChanged> PROGRAMME_CHANGED = new EventType<>(
+            "org.caravan.visit.programme-changed.v1",
+            ProgrammeChanged.class,
+            Topic.VISITS,
+            "An item of a scheduled visit was added, changed or removed.");
+
+    private static final List<EventType<?>> ALL = List.of(
+            VISIT_SCHEDULED, VISIT_RESCHEDULED, VISIT_CANCELLED, VISIT_STARTED, VISIT_COMPLETED, PROGRAMME_CHANGED);
 
     private EventCatalog() {}
 

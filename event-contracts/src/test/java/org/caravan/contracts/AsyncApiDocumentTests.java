@@ -23,10 +23,21 @@ class AsyncApiDocumentTests {
             JsonNode message = messageNamed(type.name());
             assertThat(message).as("message for %s", type.name()).isNotNull();
             Set<String> documented = propertyNames(message.path("payload").path("properties"));
-            Set<String> recordFields = Arrays.stream(type.payloadType().getRecordComponents())
-                    .map(RecordComponent::getName)
-                    .collect(Collectors.toSet());
+            Set<String> recordFields = fieldsOf(type.payloadType());
             assertThat(documented).as("payload of %s", type.name()).isEqualTo(recordFields);
+        }
+    }
+
+    @Test
+    void everyRecordNestedInAnEventHasASchemaWithExactlyItsFields() {
+        Set<Class<?>> nested = new java.util.LinkedHashSet<>();
+        EventCatalog.all().forEach(type -> collectNestedRecords(type.payloadType(), nested));
+        assertThat(nested).isNotEmpty();
+        for (Class<?> record : nested) {
+            JsonNode schema = document.path("components").path("schemas").path(record.getSimpleName());
+            assertThat(propertyNames(schema.path("properties")))
+                    .as("schema %s", record.getSimpleName())
+                    .isEqualTo(fieldsOf(record));
         }
     }
 
@@ -57,6 +68,26 @@ class AsyncApiDocumentTests {
             }
         }
         return null;
+    }
+
+    private static Set<String> fieldsOf(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+    }
+
+    /** Records used inside a record, directly or as list elements, at any depth. */
+    private static void collectNestedRecords(Class<?> record, Set<Class<?>> found) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            Class<?> type = component.getType();
+            if (List.class.isAssignableFrom(type)
+                    && component.getGenericType() instanceof java.lang.reflect.ParameterizedType list) {
+                type = (Class<?>) list.getActualTypeArguments()[0];
+            }
+            if (type.isRecord() && found.add(type)) {
+                collectNestedRecords(type, found);
+            }
+        }
     }
 
     private static Set<String> propertyNames(JsonNode properties) {

@@ -23,7 +23,7 @@ class EventSamplesTests {
                 assertThat(in).as("sample %s", type.samplePath()).isNotNull();
                 JsonNode sample = strict.readTree(in);
                 Object event = strict.treeToValue(sample, type.payloadType());
-                JsonNode roundTripped = strict.valueToTree(event);
+                JsonNode roundTripped = strict.readTree(strict.writeValueAsString(event));
                 assertThat(roundTripped)
                         .as("sample of %s survives a round trip", type.name())
                         .isEqualTo(sample);

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code run [--reset]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/} until
- * reset; Ctrl-C stops them all. {@code token ROLE [SUBJECT]}: a development token for that role.
+ * reset; Ctrl-C stops them all. {@code seed}: the Dandelion School visit, into the running system.
+ * {@code token ROLE [SUBJECT]}: a development token for that role.
  */
 public final class CaravanCommand {
 
@@ -27,6 +28,7 @@ public final class CaravanCommand {
         switch (command) {
             case "run" -> run(arguments.contains("--reset"));
             case "token" -> token(arguments.subList(1, arguments.size()));
+            case "seed" -> seed();
             default -> usage();
         }
     }
@@ -39,6 +41,14 @@ public final class CaravanCommand {
         String role = arguments.get(0);
         String subject = arguments.size() > 1 ? arguments.get(1) : "local-" + role.replace('_', '-');
         System.out.println(DevelopmentTokens.in(STATE.resolve("keys")).mint(subject, role));
+    }
+
+    /** Loads the Dandelion School visit into a running system, as coordinator "local-coordinator". */
+    private static void seed() {
+        String token = DevelopmentTokens.in(STATE.resolve("keys")).mint("local-coordinator", "coordinator");
+        String url = "http://127.0.0.1:" + CaravanService.named("event-service").httpPort();
+        String visitId = new DemoScenario(url, token).load();
+        System.out.println("Scheduled the Dandelion School visit: " + url + "/api/visits/" + visitId);
     }
 
     private static void run(boolean reset) throws InterruptedException {
@@ -108,6 +118,7 @@ public final class CaravanCommand {
     }
 
     private static void usage() {
-        System.err.println("usage: caravan run [--reset] | caravan token " + String.join("|", ROLES) + " [SUBJECT]");
+        System.err.println("usage: caravan run [--reset] | caravan seed | caravan token " + String.join("|", ROLES)
+                + " [SUBJECT]");
     }
 }

@@ -3,6 +3,7 @@ package org.caravan.notification.inbox;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.messaging.IncomingEvent;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,20 +22,21 @@ class VisitNotices {
 
     /** The coordinator who scheduled the visit is told it is on the calendar. */
     Mono<Void> visitScheduled(IncomingEvent<VisitScheduled> event) {
-        VisitScheduled visit = event.payload();
-        String body = "%s at %s, %s to %s (%s)"
+        VisitSnapshot visit = event.payload().visit();
+        String body = "%s at %s, %s to %s (%s), %d programme items"
                 .formatted(
-                        visit.title(),
-                        visit.siteName(),
+                        visit.theme(),
+                        visit.site().name(),
                         WHEN.format(visit.startsAt()),
                         WHEN.format(visit.endsAt()),
-                        visit.timeZone());
+                        visit.site().timeZone(),
+                        visit.programme().size());
         return inbox.save(new InboxEntry(
                         null,
-                        visit.scheduledBy(),
+                        event.payload().scheduledBy(),
                         NoticeKind.VISIT_SCHEDULED,
                         visit.visitId().toString(),
-                        "Visit scheduled: " + visit.title(),
+                        "Visit scheduled: " + visit.theme(),
                         body,
                         event.id(),
                         Instant.now(),

@@ -16,7 +16,7 @@ final class VisitEventFixtures {
     /** The sample event for a new visit scheduled by the given coordinator. */
     static byte[] visitScheduledBy(String coordinator, UUID visitId) {
         ObjectNode event = (ObjectNode) JsonMapper.shared().readTree(EventSamples.json(EventCatalog.VISIT_SCHEDULED));
-        event.put("visitId", visitId.toString());
+        ((ObjectNode) event.path("visit")).put("visitId", visitId.toString());
         event.put("scheduledBy", coordinator);
         return JsonMapper.shared().writeValueAsBytes(event);
     }

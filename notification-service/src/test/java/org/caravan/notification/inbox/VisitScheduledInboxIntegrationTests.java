@@ -48,7 +48,8 @@ class VisitScheduledInboxIntegrationTests {
         assertThat(entry.get("kind").asString()).isEqualTo("VISIT_SCHEDULED");
         assertThat(entry.get("subjectId").asString()).isEqualTo(visitId.toString());
         assertThat(entry.get("title").asString()).contains("共谱祖国颂");
-        assertThat(entry.get("body").asString()).contains("Dandelion School", "2026-09-26 09:30", "Asia/Shanghai");
+        assertThat(entry.get("body").asString())
+                .contains("Dandelion School", "2026-09-26 09:30", "Asia/Shanghai", "2 programme items");
     }
 
     @Test

@@ -16,6 +16,15 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.NOT_FOUND, what + " not found", "No " + what.toLowerCase() + " " + id);
     }
 
+    /** A request field that refers to something that is not there, or breaks a rule: 400 naming the field. */
+    public static ProblemException invalidField(String field, String message) {
+        ProblemException problem =
+                new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid");
+        problem.getBody()
+                .setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+        return problem;
+    }
+
     public static ProblemException conflict(String title, String detail) {
         return new ProblemException(HttpStatus.CONFLICT, title, detail);
     }

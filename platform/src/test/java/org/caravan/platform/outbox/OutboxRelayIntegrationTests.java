@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.TestInfrastructure;
 import org.caravan.platform.testing.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -131,21 +133,26 @@ class OutboxRelayIntegrationTests {
                 .block();
     }
 
+    /** The checked-in sample, for another visit and with the step in its theme. */
     private static VisitScheduled event(String visitId, int step) {
-        LocalDateTime start = LocalDateTime.of(2026, 9, 26, 9, 30);
-        return new VisitScheduled(
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        VisitSnapshot visit = new VisitSnapshot(
                 UUID.fromString(visitId),
+                sample.caravanId(),
+                sample.caravanName(),
+                sample.site(),
                 "step " + step,
-                "Dandelion School",
-                start,
-                start.plusHours(2),
-                "Asia/Shanghai",
-                "coordinator-li",
-                Instant.now());
+                sample.startsAt(),
+                sample.endsAt(),
+                sample.expectedAudience(),
+                sample.status(),
+                step,
+                sample.programme());
+        return new VisitScheduled(visit, "coordinator-li", Instant.now());
     }
 
     private static String titleOf(byte[] json) {
-        return EventJson.read(json, VisitScheduled.class).title();
+        return EventJson.read(json, VisitScheduled.class).visit().theme();
     }
 
     private static KafkaTemplate<String, byte[]> producer() {

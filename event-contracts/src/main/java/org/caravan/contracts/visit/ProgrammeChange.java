@@ -1,0 +1,7 @@
+package org.caravan.contracts.visit;
+
+public enum ProgrammeChange {
+    ADDED,
+    CHANGED,
+    REMOVED
+}

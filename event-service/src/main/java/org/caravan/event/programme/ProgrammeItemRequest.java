@@ -1,0 +1,41 @@
+package org.caravan.event.programme;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.caravan.contracts.visit.StaffingNeed;
+
+/** An item as a coordinator enters it: start local to the site, the people and teams it needs. */
+public record ProgrammeItemRequest(
+        @NotBlank @Size(max = 200) String title,
+        @NotNull ProgrammeItemKind kind,
+        @NotNull LocalDateTime startsAt,
+        @Min(1) @Max(720) int durationMinutes,
+        @Valid @Size(max = 20) List<Need> needs,
+        @Min(0) @Max(50) int teamSlots) {
+
+    public record Need(
+            @NotBlank @Size(max = 100) String role,
+            @Size(max = 20) List<@NotBlank @Size(max = 50) String> skills,
+            @Min(1) @Max(500) int headcount) {}
+
+    List<StaffingNeed> staffingNeeds() {
+        return needs == null
+                ? List.of()
+                : needs.stream()
+                        .map(need -> new StaffingNeed(
+                                need.role().strip(),
+                                need.skills() == null
+                                        ? List.of()
+                                        : need.skills().stream()
+                                                .map(String::strip)
+                                                .toList(),
+                                need.headcount()))
+                        .toList();
+    }
+}

@@ -1,0 +1,8 @@
+package org.caravan.event.site;
+
+public enum SiteKind {
+    SCHOOL,
+    ENTERPRISE,
+    COMMUNITY,
+    OTHER
+}
