@@ -1,34 +1,10 @@
 package org.caravan.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.caravan.platform.testing.ServiceArchitecture;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+class NotificationServiceArchitectureTests extends ServiceArchitecture {
 
-class NotificationServiceArchitectureTests {
-
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.caravan.notification");
-
-    @Test
-    void dependsOnNoOtherService() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.caravan.event..", "org.caravan.volunteer..", "org.caravan.donation..")
-                .check(classes);
-    }
-
-    @Test
-    void talksToOtherServicesOnlyThroughContractsAndThePlatform() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.caravan.infrastructure..", "org.springframework.web.reactive.function.client..")
-                .check(classes);
+    NotificationServiceArchitectureTests() {
+        super("notification");
     }
 }
