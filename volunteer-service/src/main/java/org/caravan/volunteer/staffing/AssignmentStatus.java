@@ -1,0 +1,10 @@
+package org.caravan.volunteer.staffing;
+
+public enum AssignmentStatus {
+    OFFERED,
+    CONFIRMED,
+    WAITLISTED,
+    DECLINED,
+    WITHDRAWN,
+    EXPIRED
+}

@@ -1,0 +1,145 @@
+package org.caravan.volunteer.staffing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.caravan.platform.web.ProblemException;
+import org.caravan.volunteer.volunteer.Volunteer;
+import org.caravan.volunteer.volunteer.VolunteerRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Offers and answers. A role never has more people confirmed than its headcount: confirming takes a place with
+ * one guarded update of the need's counter, which PostgreSQL serialises per need, so of a hundred accepts at
+ * the same instant exactly the free places succeed and the others join the waitlist in order.
+ */
+@Service
+class Staffing {
+
+    private static final String COLUMNS =
+            "id, item_id, role, volunteer_id, status, offered_at, offer_expires_at, answered_at, waitlist_order";
+
+    private final DatabaseClient database;
+    private final VolunteerRepository volunteers;
+
+    Staffing(DatabaseClient database, VolunteerRepository volunteers) {
+        this.database = database;
+        this.volunteers = volunteers;
+    }
+
+    @Transactional
+    public Mono<Assignment> offer(UUID itemId, String role, UUID volunteerId, Duration validFor) {
+        Instant now = now();
+        return needExists(itemId, role)
+                .then(volunteers.existsById(volunteerId))
+                .flatMap(known -> known
+                        ? Mono.empty()
+                        : Mono.error(ProblemException.invalidField("volunteerId", "no volunteer " + volunteerId)))
+                .then(database.sql(
+                                "insert into assignment (item_id, role, volunteer_id, status, offered_at, offer_expires_at)"
+                                        + " values (:item, :role, :volunteer, 'OFFERED', :now, :expires) returning "
+                                        + COLUMNS)
+                        .bind("item", itemId)
+                        .bind("role", role)
+                        .bind("volunteer", volunteerId)
+                        .bind("now", now)
+                        .bind("expires", now.plus(validFor))
+                        .map(Assignment::from)
+                        .one())
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e -> ProblemException.conflict(
+                                "Already assigned", "This volunteer already has an offer or a place in this role"));
+    }
+
+    /** The volunteer takes the offer: a free place confirms it, otherwise it waits in line. */
+    @Transactional
+    public Mono<Assignment> accept(UUID assignmentId, String subject) {
+        return ownOffer(assignmentId, subject).flatMap(offer -> takePlace(offer)
+                .flatMap(confirmed -> confirmed
+                        ? answer(offer, AssignmentStatus.CONFIRMED, false)
+                        : answer(offer, AssignmentStatus.WAITLISTED, true)));
+    }
+
+    @Transactional
+    public Mono<Assignment> decline(UUID assignmentId, String subject) {
+        return ownOffer(assignmentId, subject).flatMap(offer -> answer(offer, AssignmentStatus.DECLINED, false));
+    }
+
+    public Flux<Assignment> mine(String subject) {
+        return volunteers.findBySubject(subject).flatMapMany(me -> database.sql(
+                        "select " + COLUMNS + " from assignment where volunteer_id = :me order by offered_at desc")
+                .bind("me", me.id())
+                .map(Assignment::from)
+                .all());
+    }
+
+    private Mono<Boolean> takePlace(Assignment offer) {
+        return database.sql("update staffing_need set confirmed = confirmed + 1"
+                        + " where item_id = :item and role = :role and confirmed < headcount")
+                .bind("item", offer.itemId())
+                .bind("role", offer.role())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    private Mono<Assignment> answer(Assignment offer, AssignmentStatus status, boolean waitlisted) {
+        String order = waitlisted ? "nextval('waitlist_order')" : "null";
+        return database.sql("update assignment set status = :status, answered_at = :now, waitlist_order = " + order
+                        + ", version = version + 1 where id = :id returning " + COLUMNS)
+                .bind("status", status.name())
+                .bind("now", now())
+                .bind("id", offer.id())
+                .map(Assignment::from)
+                .one();
+    }
+
+    /**
+     * The caller's own open offer, locked for the answer. Someone else's assignment is "not found", so that
+     * ids cannot be probed.
+     */
+    private Mono<Assignment> ownOffer(UUID assignmentId, String subject) {
+        return volunteers
+                .findBySubject(subject)
+                .map(Volunteer::id)
+                .flatMap(me -> database.sql("select " + COLUMNS
+                                + " from assignment where id = :id and volunteer_id = :me for update")
+                        .bind("id", assignmentId)
+                        .bind("me", me)
+                        .map(Assignment::from)
+                        .one())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assignment", assignmentId)))
+                .map(assignment -> {
+                    if (assignment.status() != AssignmentStatus.OFFERED) {
+                        throw ProblemException.conflict(
+                                "Assignment is " + assignment.status(), "Only an open offer can be answered");
+                    }
+                    if (assignment.offerExpiresAt().isBefore(Instant.now())) {
+                        throw ProblemException.conflict(
+                                "Offer expired", "The offer expired at " + assignment.offerExpiresAt());
+                    }
+                    return assignment;
+                });
+    }
+
+    private Mono<Void> needExists(UUID itemId, String role) {
+        return database.sql("select 1 from staffing_need where item_id = :item and role = :role")
+                .bind("item", itemId)
+                .bind("role", role)
+                .map(row -> 1)
+                .one()
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Staffing need", itemId + "/" + role)))
+                .then();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,95 @@
+package org.caravan.volunteer.volunteer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.caravan.platform.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/volunteers")
+class VolunteerController {
+
+    private final VolunteerRepository volunteers;
+
+    VolunteerController(VolunteerRepository volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    record Registration(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 40) String phone,
+            @Email @Size(max = 200) String email,
+            @Size(max = 30) List<@NotBlank @Size(max = 50) String> skills,
+            @Size(max = 10) List<@NotBlank @Size(max = 20) String> languages,
+            @Size(max = 100) String district,
+            @Pattern(regexp = "zh-CN|en") String locale,
+            @Size(max = 64) String timeZone,
+            @Size(max = 200) String subject) {}
+
+    /** Skills are kept upper-case (RECITATION, SINGING...) so that needs and people match regardless of spelling. */
+    @PostMapping
+    @PreAuthorize("hasRole('coordinator')")
+    Mono<ResponseEntity<Volunteer>> register(@Valid @RequestBody Registration request) {
+        Volunteer volunteer = new Volunteer(
+                null,
+                request.subject(),
+                request.name().strip(),
+                request.phone(),
+                request.email(),
+                normalised(request.skills()),
+                request.languages() == null ? List.of() : request.languages(),
+                request.district(),
+                request.locale() == null ? "zh-CN" : request.locale(),
+                request.timeZone() == null ? "Asia/Shanghai" : request.timeZone(),
+                Instant.now(),
+                null);
+        return volunteers
+                .save(volunteer)
+                .onErrorMap(
+                        org.springframework.dao.DuplicateKeyException.class,
+                        e -> ProblemException.conflict(
+                                "Subject taken", "Another volunteer already signs in as " + request.subject()))
+                .map(saved -> ResponseEntity.created(URI.create("/api/volunteers/" + saved.id()))
+                        .body(saved));
+    }
+
+    @GetMapping("/me")
+    Mono<Volunteer> me(@AuthenticationPrincipal Jwt person) {
+        return volunteers
+                .findBySubject(person.getSubject())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Volunteer profile", person.getSubject())));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('coordinator')")
+    Mono<Volunteer> volunteer(@PathVariable UUID id) {
+        return volunteers.findById(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Volunteer", id)));
+    }
+
+    private static List<String> normalised(List<String> skills) {
+        return skills == null
+                ? List.of()
+                : skills.stream()
+                        .map(s -> s.strip().toUpperCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
+    }
+}

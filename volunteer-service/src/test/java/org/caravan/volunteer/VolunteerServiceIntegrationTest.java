@@ -1,0 +1,181 @@
+package org.caravan.volunteer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.EventType;
+import org.caravan.contracts.Topic;
+import org.caravan.contracts.visit.ProgrammeItemSnapshot;
+import org.caravan.contracts.visit.VisitEvent;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.platform.EventJson;
+import org.caravan.platform.testing.EventSamples;
+import org.caravan.platform.testing.TestInfrastructure;
+import org.caravan.platform.testing.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** One running volunteer-service for its integration tests, fed visits the way event-service publishes them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class VolunteerServiceIntegrationTest {
+
+    @Autowired
+    protected WebTestClient http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "volunteer_service");
+    }
+
+    protected static String coordinator() {
+        return TestInfrastructure.tokens().mint("coordinator-li", "coordinator");
+    }
+
+    protected static String volunteerToken(String subject) {
+        return TestInfrastructure.tokens().mint(subject, "volunteer");
+    }
+
+    /** The checked-in VisitScheduled sample, as a new visit with new items, at the given version. */
+    protected static VisitSnapshot newVisit(long version) {
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        List<ProgrammeItemSnapshot> items = sample.programme().stream()
+                .map(item -> new ProgrammeItemSnapshot(
+                        UUID.randomUUID(),
+                        item.position(),
+                        item.title(),
+                        item.kind(),
+                        item.startsAt(),
+                        item.durationMinutes(),
+                        item.needs(),
+                        item.teamSlots()))
+                .toList();
+        return withProgramme(
+                new VisitSnapshot(
+                        UUID.randomUUID(),
+                        sample.caravanId(),
+                        sample.caravanName(),
+                        sample.site(),
+                        sample.theme(),
+                        sample.startsAt(),
+                        sample.endsAt(),
+                        sample.expectedAudience(),
+                        sample.status(),
+                        version,
+                        items),
+                items,
+                version);
+    }
+
+    protected static VisitSnapshot withProgramme(VisitSnapshot visit, List<ProgrammeItemSnapshot> items, long version) {
+        return new VisitSnapshot(
+                visit.visitId(),
+                visit.caravanId(),
+                visit.caravanName(),
+                visit.site(),
+                visit.theme(),
+                visit.startsAt(),
+                visit.endsAt(),
+                visit.expectedAudience(),
+                visit.status(),
+                version,
+                items);
+    }
+
+    protected static UUID publishScheduled(VisitSnapshot visit) {
+        return publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, "coordinator-li", Instant.now()));
+    }
+
+    /** Sends the event as event-service's relay would; returns its CloudEvents id. */
+    protected static UUID publish(EventType<?> type, VisitEvent event) {
+        UUID id = UUID.randomUUID();
+        TopicProbe.send(
+                Topic.VISITS.name(),
+                event.aggregateId(),
+                EventJson.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of(
+                        "ce_id", id.toString(),
+                        "ce_source", "event-service",
+                        "ce_type", type.name(),
+                        "ce_subject", event.aggregateId(),
+                        "ce_time", Instant.now().toString(),
+                        "ce_specversion", "1.0",
+                        "content-type", "application/json"));
+        return id;
+    }
+
+    protected List<JsonNode> staffing(UUID visitId) {
+        return http.get()
+                .uri("/api/visits/{id}/staffing", visitId)
+                .headers(h -> h.setBearerAuth(coordinator()))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .valueStream()
+                .toList();
+    }
+
+    protected List<JsonNode> awaitStaffing(UUID visitId, int lines) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(staffing(visitId)).hasSize(lines));
+        return staffing(visitId);
+    }
+
+    protected String registerVolunteer(String subject, String... skills) {
+        return http.post()
+                .uri("/api/volunteers")
+                .headers(h -> h.setBearerAuth(coordinator()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "name",
+                        "Volunteer " + subject,
+                        "subject",
+                        subject,
+                        "skills",
+                        List.of(skills),
+                        "languages",
+                        List.of("zh-CN"),
+                        "locale",
+                        "zh-CN"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .path("id")
+                .asString();
+    }
+
+    protected WebTestClient.ResponseSpec offer(UUID itemId, String role, String volunteerId) {
+        return http.post()
+                .uri("/api/programme-items/{id}/assignments", itemId)
+                .headers(h -> h.setBearerAuth(coordinator()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", role, "volunteerId", volunteerId))
+                .exchange();
+    }
+
+    protected static List<String> subjects(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> prefix + "-" + i + "-" + UUID.randomUUID())
+                .toList();
+    }
+}

@@ -1,0 +1,72 @@
+package org.caravan.volunteer.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.visit.ProgrammeChange;
+import org.caravan.contracts.visit.ProgrammeChanged;
+import org.caravan.contracts.visit.ProgrammeItemSnapshot;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.volunteer.VolunteerServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.JsonNode;
+
+/** volunteer-service knows visits only from event-service's events, and the newest version wins. */
+class VisitPlansIntegrationTests extends VolunteerServiceIntegrationTest {
+
+    @Autowired
+    DatabaseClient database;
+
+    @Test
+    void aScheduledVisitBringsItsItemsAndStaffingNeeds() {
+        VisitSnapshot visit = newVisit(3);
+
+        publishScheduled(visit);
+
+        List<JsonNode> lines = awaitStaffing(visit.visitId(), 2);
+        assertThat(lines.get(0).path("role").asString()).isEqualTo("reciter");
+        assertThat(lines.get(0).path("needed").asInt()).isEqualTo(6);
+        assertThat(lines.get(0).path("gaps").asInt()).isEqualTo(6);
+        assertThat(lines.get(1).path("role").asString()).isEqualTo("singer");
+        assertThat(lines.get(1).path("needed").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aRemovedItemLeavesTheReadModelAndAnOlderEventChangesNothing() {
+        VisitSnapshot visit = newVisit(3);
+        publishScheduled(visit);
+        awaitStaffing(visit.visitId(), 2);
+        List<ProgrammeItemSnapshot> firstOnly = visit.programme().subList(0, 1);
+        VisitSnapshot shorter = withProgramme(visit, firstOnly, 4);
+
+        publish(
+                EventCatalog.PROGRAMME_CHANGED,
+                new ProgrammeChanged(
+                        shorter,
+                        visit.programme().get(1).itemId(),
+                        ProgrammeChange.REMOVED,
+                        "coordinator-li",
+                        Instant.now()));
+        awaitStaffing(visit.visitId(), 1);
+        UUID stale = publishScheduled(visit);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(stale));
+        assertThat(staffing(visit.visitId())).hasSize(1);
+    }
+
+    private boolean processed(UUID eventId) {
+        return database.sql("select count(*) from processed_event where event_id = :id")
+                        .bind("id", eventId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block()
+                == 1;
+    }
+}
