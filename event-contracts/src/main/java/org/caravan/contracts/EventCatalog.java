@@ -2,12 +2,17 @@ package org.caravan.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import org.caravan.contracts.staffing.AssignmentConfirmed;
+import org.caravan.contracts.staffing.AssignmentDeclined;
+import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.visit.ProgrammeChanged;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitCompleted;
 import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitStarted;
+import org.caravan.contracts.volunteer.VolunteerRegistered;
 
 /** Every event version Caravan publishes. The AsyncAPI document is checked against this list. */
 public final class EventCatalog {
@@ -42,8 +47,48 @@ public final class EventCatalog {
             Topic.VISITS,
             "An item of a scheduled visit was added, changed or removed.");
 
+    public static final EventType<VolunteerRegistered> VOLUNTEER_REGISTERED = new EventType<>(
+            "org.caravan.volunteer.registered.v1",
+            VolunteerRegistered.class,
+            Topic.VOLUNTEERS,
+            "A coordinator registered a volunteer, with contact, locale and time zone.");
+
+    public static final EventType<AssignmentOffered> ASSIGNMENT_OFFERED = new EventType<>(
+            "org.caravan.assignment.offered.v1",
+            AssignmentOffered.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer was offered a role on a programme item.");
+
+    public static final EventType<AssignmentConfirmed> ASSIGNMENT_CONFIRMED = new EventType<>(
+            "org.caravan.assignment.confirmed.v1",
+            AssignmentConfirmed.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer accepted and has a place.");
+
+    public static final EventType<AssignmentWaitlisted> ASSIGNMENT_WAITLISTED = new EventType<>(
+            "org.caravan.assignment.waitlisted.v1",
+            AssignmentWaitlisted.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer accepted but waits for a place.");
+
+    public static final EventType<AssignmentDeclined> ASSIGNMENT_DECLINED = new EventType<>(
+            "org.caravan.assignment.declined.v1",
+            AssignmentDeclined.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer declined an offer.");
+
     private static final List<EventType<?>> ALL = List.of(
-            VISIT_SCHEDULED, VISIT_RESCHEDULED, VISIT_CANCELLED, VISIT_STARTED, VISIT_COMPLETED, PROGRAMME_CHANGED);
+            VISIT_SCHEDULED,
+            VISIT_RESCHEDULED,
+            VISIT_CANCELLED,
+            VISIT_STARTED,
+            VISIT_COMPLETED,
+            PROGRAMME_CHANGED,
+            VOLUNTEER_REGISTERED,
+            ASSIGNMENT_OFFERED,
+            ASSIGNMENT_CONFIRMED,
+            ASSIGNMENT_WAITLISTED,
+            ASSIGNMENT_DECLINED);
 
     private EventCatalog() {}
 

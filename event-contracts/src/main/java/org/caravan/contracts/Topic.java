@@ -4,4 +4,6 @@ package org.caravan.contracts;
 public record Topic(String name, String aggregateType) {
 
     public static final Topic VISITS = new Topic("caravan.visits.v1", "visit");
+    public static final Topic VOLUNTEERS = new Topic("caravan.volunteers.v1", "volunteer");
+    public static final Topic ASSIGNMENTS = new Topic("caravan.assignments.v1", "assignment");
 }

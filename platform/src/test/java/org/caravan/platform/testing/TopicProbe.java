@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -20,6 +24,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes raw records on the real broker, as another service or a misbehaving producer would. */
 public final class TopicProbe implements AutoCloseable {
+
+    /** As the services create them (caravan.kafka.partitions defaults to 3). */
+    private static final int PARTITIONS = 3;
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -63,6 +70,21 @@ public final class TopicProbe implements AutoCloseable {
             consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
         }
         return List.copyOf(seen);
+    }
+
+    private static void createIfMissing(String servers, String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create " + topic, e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

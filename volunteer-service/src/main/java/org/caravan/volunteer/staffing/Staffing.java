@@ -4,6 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
+import org.caravan.contracts.CaravanEvent;
+import org.caravan.contracts.staffing.AssignmentConfirmed;
+import org.caravan.contracts.staffing.AssignmentDeclined;
+import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.staffing.AssignmentWaitlisted;
+import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
 import org.caravan.volunteer.volunteer.Volunteer;
 import org.caravan.volunteer.volunteer.VolunteerRepository;
@@ -27,10 +35,12 @@ class Staffing {
 
     private final DatabaseClient database;
     private final VolunteerRepository volunteers;
+    private final Outbox outbox;
 
-    Staffing(DatabaseClient database, VolunteerRepository volunteers) {
+    Staffing(DatabaseClient database, VolunteerRepository volunteers, Outbox outbox) {
         this.database = database;
         this.volunteers = volunteers;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -52,6 +62,7 @@ class Staffing {
                         .bind("expires", now.plus(validFor))
                         .map(Assignment::from)
                         .one())
+                .flatMap(offered -> publish(offered, snapshot -> new AssignmentOffered(snapshot, now)))
                 .onErrorMap(
                         DuplicateKeyException.class,
                         e -> ProblemException.conflict(
@@ -64,12 +75,17 @@ class Staffing {
         return ownOffer(assignmentId, subject).flatMap(offer -> takePlace(offer)
                 .flatMap(confirmed -> confirmed
                         ? answer(offer, AssignmentStatus.CONFIRMED, false)
-                        : answer(offer, AssignmentStatus.WAITLISTED, true)));
+                                .flatMap(a -> publish(a, snapshot -> new AssignmentConfirmed(snapshot, a.answeredAt())))
+                        : answer(offer, AssignmentStatus.WAITLISTED, true)
+                                .flatMap(a ->
+                                        publish(a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt())))));
     }
 
     @Transactional
     public Mono<Assignment> decline(UUID assignmentId, String subject) {
-        return ownOffer(assignmentId, subject).flatMap(offer -> answer(offer, AssignmentStatus.DECLINED, false));
+        return ownOffer(assignmentId, subject)
+                .flatMap(offer -> answer(offer, AssignmentStatus.DECLINED, false))
+                .flatMap(a -> publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
     }
 
     public Flux<Assignment> mine(String subject) {
@@ -78,6 +94,30 @@ class Staffing {
                 .bind("me", me.id())
                 .map(Assignment::from)
                 .all());
+    }
+
+    /** Appends the event about the assignment, with the item and visit it concerns, to the outbox. */
+    private Mono<Assignment> publish(Assignment assignment, Function<AssignmentSnapshot, CaravanEvent> event) {
+        return database.sql(
+                        """
+                        select p.visit_id, p.title, p.starts_at, v.time_zone from programme_slot p
+                        join visit_plan v on v.visit_id = p.visit_id where p.item_id = :item
+                        """)
+                .bind("item", assignment.itemId())
+                .map(row -> new AssignmentSnapshot(
+                        assignment.id(),
+                        row.get("visit_id", UUID.class),
+                        assignment.itemId(),
+                        row.get("title", String.class),
+                        row.get("starts_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.get("time_zone", String.class),
+                        assignment.role(),
+                        assignment.volunteerId(),
+                        assignment.status().name(),
+                        assignment.offerExpiresAt()))
+                .one()
+                .flatMap(snapshot -> outbox.append(event.apply(snapshot)))
+                .thenReturn(assignment);
     }
 
     private Mono<Boolean> takePlace(Assignment offer) {

@@ -28,9 +28,11 @@ import reactor.core.publisher.Mono;
 class VolunteerController {
 
     private final VolunteerRepository volunteers;
+    private final VolunteerRegistry registry;
 
-    VolunteerController(VolunteerRepository volunteers) {
+    VolunteerController(VolunteerRepository volunteers, VolunteerRegistry registry) {
         this.volunteers = volunteers;
+        this.registry = registry;
     }
 
     record Registration(
@@ -61,8 +63,7 @@ class VolunteerController {
                 request.timeZone() == null ? "Asia/Shanghai" : request.timeZone(),
                 Instant.now(),
                 null);
-        return volunteers
-                .save(volunteer)
+        return registry.register(volunteer)
                 .onErrorMap(
                         org.springframework.dao.DuplicateKeyException.class,
                         e -> ProblemException.conflict(
