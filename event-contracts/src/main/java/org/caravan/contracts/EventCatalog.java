@@ -6,6 +6,7 @@ import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOffered;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
+import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.visit.ProgrammeChanged;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitCompleted;
@@ -77,6 +78,12 @@ public final class EventCatalog {
             Topic.ASSIGNMENTS,
             "A volunteer declined an offer.");
 
+    public static final EventType<AssignmentWithdrawn> ASSIGNMENT_WITHDRAWN = new EventType<>(
+            "org.caravan.assignment.withdrawn.v1",
+            AssignmentWithdrawn.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer can no longer come; a waitlisted person is offered the place.");
+
     private static final List<EventType<?>> ALL = List.of(
             VISIT_SCHEDULED,
             VISIT_RESCHEDULED,
@@ -88,7 +95,8 @@ public final class EventCatalog {
             ASSIGNMENT_OFFERED,
             ASSIGNMENT_CONFIRMED,
             ASSIGNMENT_WAITLISTED,
-            ASSIGNMENT_DECLINED);
+            ASSIGNMENT_DECLINED,
+            ASSIGNMENT_WITHDRAWN);
 
     private EventCatalog() {}
 

@@ -11,6 +11,7 @@ import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOffered;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
+import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
 import org.caravan.volunteer.volunteer.Volunteer;
@@ -88,6 +89,57 @@ class Staffing {
                 .flatMap(a -> publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
     }
 
+    /**
+     * The volunteer can no longer come. A confirmed place is given back and offered to the first person on the
+     * waitlist, with an offer of their own that expires like any other.
+     */
+    @Transactional
+    public Mono<Assignment> withdraw(UUID assignmentId, String subject, String reason, Duration promotionValidFor) {
+        return ownAssignment(assignmentId, subject).flatMap(assignment -> {
+            if (assignment.status() != AssignmentStatus.CONFIRMED
+                    && assignment.status() != AssignmentStatus.WAITLISTED) {
+                throw ProblemException.conflict(
+                        "Assignment is " + assignment.status(),
+                        "Only a confirmed or waitlisted assignment can be withdrawn; an offer is declined");
+            }
+            boolean hadPlace = assignment.status() == AssignmentStatus.CONFIRMED;
+            return answer(assignment, AssignmentStatus.WITHDRAWN, false)
+                    .flatMap(withdrawn -> publish(
+                            withdrawn, snapshot -> new AssignmentWithdrawn(snapshot, reason, withdrawn.answeredAt())))
+                    .flatMap(withdrawn -> hadPlace
+                            ? releasePlace(withdrawn)
+                                    .then(promoteFirstWaiting(withdrawn, promotionValidFor))
+                                    .thenReturn(withdrawn)
+                            : Mono.just(withdrawn));
+        });
+    }
+
+    private Mono<Void> releasePlace(Assignment assignment) {
+        return database.sql("update staffing_need set confirmed = confirmed - 1 where item_id = :item and role = :role")
+                .bind("item", assignment.itemId())
+                .bind("role", assignment.role())
+                .then();
+    }
+
+    private Mono<Assignment> promoteFirstWaiting(Assignment freed, Duration validFor) {
+        Instant now = now();
+        return database.sql(
+                        """
+                        update assignment set status = 'OFFERED', offered_at = :now, offer_expires_at = :expires,
+                          waitlist_order = null, answered_at = null, version = version + 1
+                        where id = (select id from assignment where item_id = :item and role = :role
+                                    and status = 'WAITLISTED' order by waitlist_order limit 1 for update)
+                        returning """
+                                + " " + COLUMNS)
+                .bind("now", now)
+                .bind("expires", now.plus(validFor))
+                .bind("item", freed.itemId())
+                .bind("role", freed.role())
+                .map(Assignment::from)
+                .one()
+                .flatMap(promoted -> publish(promoted, snapshot -> new AssignmentOffered(snapshot, now)));
+    }
+
     public Flux<Assignment> mine(String subject) {
         return volunteers.findBySubject(subject).flatMapMany(me -> database.sql(
                         "select " + COLUMNS + " from assignment where volunteer_id = :me order by offered_at desc")
@@ -146,6 +198,20 @@ class Staffing {
      * ids cannot be probed.
      */
     private Mono<Assignment> ownOffer(UUID assignmentId, String subject) {
+        return ownAssignment(assignmentId, subject).map(assignment -> {
+            if (assignment.status() != AssignmentStatus.OFFERED) {
+                throw ProblemException.conflict(
+                        "Assignment is " + assignment.status(), "Only an open offer can be answered");
+            }
+            if (assignment.offerExpiresAt().isBefore(Instant.now())) {
+                throw ProblemException.conflict("Offer expired", "The offer expired at " + assignment.offerExpiresAt());
+            }
+            return assignment;
+        });
+    }
+
+    /** The caller's own assignment, locked for the change; someone else's is "not found", so ids cannot be probed. */
+    private Mono<Assignment> ownAssignment(UUID assignmentId, String subject) {
         return volunteers
                 .findBySubject(subject)
                 .map(Volunteer::id)
@@ -155,18 +221,7 @@ class Staffing {
                         .bind("me", me)
                         .map(Assignment::from)
                         .one())
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assignment", assignmentId)))
-                .map(assignment -> {
-                    if (assignment.status() != AssignmentStatus.OFFERED) {
-                        throw ProblemException.conflict(
-                                "Assignment is " + assignment.status(), "Only an open offer can be answered");
-                    }
-                    if (assignment.offerExpiresAt().isBefore(Instant.now())) {
-                        throw ProblemException.conflict(
-                                "Offer expired", "The offer expired at " + assignment.offerExpiresAt());
-                    }
-                    return assignment;
-                });
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assignment", assignmentId)));
     }
 
     private Mono<Void> needExists(UUID itemId, String role) {

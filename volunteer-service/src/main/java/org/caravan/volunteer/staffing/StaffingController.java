@@ -53,6 +53,15 @@ class StaffingController {
         return staffing.decline(id, volunteer.getSubject());
     }
 
+    record Withdrawal(@NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {}
+
+    /** "Can no longer come": the place goes to the first person waiting. */
+    @PostMapping("/api/assignments/{id}/withdraw")
+    Mono<Assignment> withdraw(
+            @PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal, @AuthenticationPrincipal Jwt volunteer) {
+        return staffing.withdraw(id, volunteer.getSubject(), withdrawal.reason().strip(), Duration.ofHours(48));
+    }
+
     @GetMapping("/api/volunteers/me/assignments")
     Flux<Assignment> mine(@AuthenticationPrincipal Jwt volunteer) {
         return staffing.mine(volunteer.getSubject());
