@@ -173,6 +173,38 @@ public abstract class VolunteerServiceIntegrationTest {
                 .exchange();
     }
 
+    protected WebTestClient.ResponseSpec answer(String assignmentId, String answer, String subject) {
+        return http.post()
+                .uri("/api/assignments/{id}/" + answer, assignmentId)
+                .headers(h -> h.setBearerAuth(volunteerToken(subject)))
+                .exchange();
+    }
+
+    /** The volunteer's own assignments, as they see them. */
+    protected List<JsonNode> assignmentsOf(String subject) {
+        return body(http.get()
+                        .uri("/api/volunteers/me/assignments")
+                        .headers(h -> h.setBearerAuth(volunteerToken(subject)))
+                        .exchange()
+                        .expectStatus()
+                        .isOk())
+                .valueStream()
+                .toList();
+    }
+
+    protected String statusOf(String assignmentId, String subject) {
+        return assignmentsOf(subject).stream()
+                .filter(a -> a.path("id").asString().equals(assignmentId))
+                .findFirst()
+                .orElseThrow()
+                .path("status")
+                .asString();
+    }
+
+    protected static JsonNode body(WebTestClient.ResponseSpec response) {
+        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
     protected static List<String> subjects(String prefix, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> prefix + "-" + i + "-" + UUID.randomUUID())

@@ -6,5 +6,6 @@ public enum AssignmentStatus {
     WAITLISTED,
     DECLINED,
     WITHDRAWN,
-    EXPIRED
+    EXPIRED,
+    CANCELLED_BY_VISIT
 }

@@ -140,6 +140,28 @@ class Staffing {
                 .flatMap(promoted -> publish(promoted, snapshot -> new AssignmentOffered(snapshot, now)));
     }
 
+    /**
+     * The visit was cancelled: every live assignment of it ends, places are given back, and each volunteer is
+     * told why. Runs inside the consumer's transaction, with the read model's update.
+     */
+    public Mono<Void> cancelledWithVisit(UUID visitId, String reason, Instant at) {
+        return database.sql(
+                        "update assignment set status = 'CANCELLED_BY_VISIT', answered_at = :at, version = version + 1"
+                                + " where status in ('OFFERED', 'CONFIRMED', 'WAITLISTED')"
+                                + " and item_id in (select item_id from programme_slot where visit_id = :visit) returning "
+                                + COLUMNS)
+                .bind("at", at)
+                .bind("visit", visitId)
+                .map(Assignment::from)
+                .all()
+                .concatMap(ended ->
+                        publish(ended, snapshot -> new AssignmentWithdrawn(snapshot, "Visit cancelled: " + reason, at)))
+                .then(database.sql("update staffing_need set confirmed = 0"
+                                + " where item_id in (select item_id from programme_slot where visit_id = :visit)")
+                        .bind("visit", visitId)
+                        .then());
+    }
+
     public Flux<Assignment> mine(String subject) {
         return volunteers.findBySubject(subject).flatMapMany(me -> database.sql(
                         "select " + COLUMNS + " from assignment where volunteer_id = :me order by offered_at desc")

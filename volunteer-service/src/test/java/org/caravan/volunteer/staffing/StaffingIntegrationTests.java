@@ -12,7 +12,6 @@ import org.caravan.volunteer.VolunteerServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +39,9 @@ class StaffingIntegrationTests extends VolunteerServiceIntegrationTest {
         JsonNode line = staffing(visit.visitId()).get(0);
         assertThat(line.path("confirmed").asInt()).isEqualTo(1);
         assertThat(line.path("gaps").asInt()).isEqualTo(5);
-        assertThat(mine(subject)).extracting(a -> a.path("status").asString()).containsExactly("CONFIRMED");
+        assertThat(assignmentsOf(subject))
+                .extracting(a -> a.path("status").asString())
+                .containsExactly("CONFIRMED");
     }
 
     @Test
@@ -96,7 +97,7 @@ class StaffingIntegrationTests extends VolunteerServiceIntegrationTest {
                 .isNotFound()
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mine(other)).isEmpty();
+        assertThat(assignmentsOf(other)).isEmpty();
         assertThat(body(answer(offerId, "decline", owner).expectStatus().isOk())
                         .path("status")
                         .asString())
@@ -133,27 +134,5 @@ class StaffingIntegrationTests extends VolunteerServiceIntegrationTest {
         publishScheduled(visit);
         awaitStaffing(visit.visitId(), 2);
         return visit;
-    }
-
-    private WebTestClient.ResponseSpec answer(String assignmentId, String answer, String subject) {
-        return http.post()
-                .uri("/api/assignments/{id}/" + answer, assignmentId)
-                .headers(h -> h.setBearerAuth(volunteerToken(subject)))
-                .exchange();
-    }
-
-    private List<JsonNode> mine(String subject) {
-        return body(http.get()
-                        .uri("/api/volunteers/me/assignments")
-                        .headers(h -> h.setBearerAuth(volunteerToken(subject)))
-                        .exchange()
-                        .expectStatus()
-                        .isOk())
-                .valueStream()
-                .toList();
-    }
-
-    private static JsonNode body(WebTestClient.ResponseSpec response) {
-        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

@@ -32,7 +32,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
         List<String> assignments = people.stream()
                 .map(subject -> acceptedOffer(recitation, subject))
                 .toList();
-        assertThat(status(assignments.get(6), people.get(6))).isEqualTo("WAITLISTED");
+        assertThat(statusOf(assignments.get(6), people.get(6))).isEqualTo("WAITLISTED");
 
         try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
             JsonNode withdrawn = body(withdraw(assignments.get(0), people.get(0), "My shift was moved")
@@ -40,8 +40,8 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
                     .isOk());
             assertThat(withdrawn.path("status").asString()).isEqualTo("WITHDRAWN");
 
-            assertThat(status(assignments.get(6), people.get(6))).isEqualTo("OFFERED");
-            assertThat(status(assignments.get(7), people.get(7))).isEqualTo("WAITLISTED");
+            assertThat(statusOf(assignments.get(6), people.get(6))).isEqualTo("OFFERED");
+            assertThat(statusOf(assignments.get(7), people.get(7))).isEqualTo("WAITLISTED");
             JsonNode line = staffing(visit.visitId()).get(0);
             assertThat(line.path("confirmed").asInt()).isEqualTo(5);
             assertThat(line.path("offered").asInt()).isEqualTo(1);
@@ -67,7 +67,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
         }
 
         answer(assignments.get(6), "accept", people.get(6)).expectStatus().isOk();
-        assertThat(status(assignments.get(6), people.get(6))).isEqualTo("CONFIRMED");
+        assertThat(statusOf(assignments.get(6), people.get(6))).isEqualTo("CONFIRMED");
         assertThat(staffing(visit.visitId()).get(0).path("confirmed").asInt()).isEqualTo(6);
     }
 
@@ -93,7 +93,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
         answer(offered, "accept", owner).expectStatus().isOk();
         withdraw(offered, other, "Not mine").expectStatus().isNotFound();
         withdraw(offered, owner, " ").expectStatus().isBadRequest();
-        assertThat(status(offered, owner)).isEqualTo("CONFIRMED");
+        assertThat(statusOf(offered, owner)).isEqualTo("CONFIRMED");
     }
 
     private String acceptedOffer(UUID item, String subject) {
@@ -113,31 +113,5 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", reason))
                 .exchange();
-    }
-
-    private WebTestClient.ResponseSpec answer(String assignmentId, String answer, String subject) {
-        return http.post()
-                .uri("/api/assignments/{id}/" + answer, assignmentId)
-                .headers(h -> h.setBearerAuth(volunteerToken(subject)))
-                .exchange();
-    }
-
-    private String status(String assignmentId, String subject) {
-        return body(http.get()
-                        .uri("/api/volunteers/me/assignments")
-                        .headers(h -> h.setBearerAuth(volunteerToken(subject)))
-                        .exchange()
-                        .expectStatus()
-                        .isOk())
-                .valueStream()
-                .filter(a -> a.path("id").asString().equals(assignmentId))
-                .findFirst()
-                .orElseThrow()
-                .path("status")
-                .asString();
-    }
-
-    private static JsonNode body(WebTestClient.ResponseSpec response) {
-        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 }

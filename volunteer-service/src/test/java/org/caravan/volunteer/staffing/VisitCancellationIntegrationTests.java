@@ -1,0 +1,84 @@
+package org.caravan.volunteer.staffing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.Topic;
+import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.visit.VisitCancelled;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.platform.EventJson;
+import org.caravan.platform.messaging.CloudEventHeaders;
+import org.caravan.platform.testing.TopicProbe;
+import org.caravan.volunteer.VolunteerServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** A real VisitCancelled record on the broker ends every live assignment of the visit, with its reason. */
+class VisitCancellationIntegrationTests extends VolunteerServiceIntegrationTest {
+
+    @Test
+    void cancellingAVisitEndsItsAssignmentsAndTellsEachVolunteerWhy() {
+        VisitSnapshot visit = newVisit(3);
+        publishScheduled(visit);
+        awaitStaffing(visit.visitId(), 2);
+        UUID recitation = visit.programme().get(0).itemId();
+        List<String> people = subjects("reciter", 3);
+        List<String> assignments = people.stream()
+                .map(subject -> body(offer(recitation, "reciter", registerVolunteer(subject, "RECITATION"))
+                                .expectStatus()
+                                .isCreated())
+                        .path("id")
+                        .asString())
+                .toList();
+        accept(assignments.get(0), people.get(0));
+        accept(assignments.get(1), people.get(1));
+
+        try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
+            VisitSnapshot cancelled = new VisitSnapshot(
+                    visit.visitId(),
+                    visit.caravanId(),
+                    visit.caravanName(),
+                    visit.site(),
+                    visit.theme(),
+                    visit.startsAt(),
+                    visit.endsAt(),
+                    visit.expectedAudience(),
+                    "CANCELLED",
+                    4,
+                    visit.programme());
+            publish(
+                    EventCatalog.VISIT_CANCELLED,
+                    new VisitCancelled(cancelled, "School closed for an inspection", "coordinator-li", Instant.now()));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(statusOf(assignments.get(i), people.get(i))).isEqualTo("CANCELLED_BY_VISIT");
+                }
+            });
+            for (String assignment : assignments) {
+                var record = topic.await(
+                        r -> assignment.equals(r.key())
+                                && EventCatalog.ASSIGNMENT_WITHDRAWN
+                                        .name()
+                                        .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
+                        Duration.ofSeconds(20));
+                assertThat(EventJson.read(record.value(), AssignmentWithdrawn.class)
+                                .reason())
+                        .isEqualTo("Visit cancelled: School closed for an inspection");
+            }
+        }
+        JsonNode line = staffing(visit.visitId()).get(0);
+        assertThat(line.path("confirmed").asInt()).isZero();
+        assertThat(line.path("offered").asInt()).isZero();
+    }
+
+    private void accept(String assignmentId, String subject) {
+        answer(assignmentId, "accept", subject).expectStatus().isOk();
+    }
+}
