@@ -118,6 +118,14 @@ public abstract class VolunteerServiceIntegrationTest {
         return id;
     }
 
+    /** A new visit from the sample, published and taken into the read model: two items, reciters and singers. */
+    protected VisitSnapshot scheduledVisit() {
+        VisitSnapshot visit = newVisit(3);
+        publishScheduled(visit);
+        awaitStaffing(visit.visitId(), 2);
+        return visit;
+    }
+
     protected List<JsonNode> staffing(UUID visitId) {
         return http.get()
                 .uri("/api/visits/{id}/staffing", visitId)

@@ -55,9 +55,7 @@ class StaffingEventsIntegrationTests extends VolunteerServiceIntegrationTest {
 
     @Test
     void anOfferAndItsAcceptancePublishTheAssignmentWithItsItemAndVisit() {
-        VisitSnapshot visit = newVisit(3);
-        publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        VisitSnapshot visit = scheduledVisit();
         String subject = "reciter-" + UUID.randomUUID();
         String volunteerId = registerVolunteer(subject, "RECITATION");
         UUID item = visit.programme().get(0).itemId();

@@ -128,11 +128,4 @@ class StaffingIntegrationTests extends VolunteerServiceIntegrationTest {
                 .expectStatus()
                 .isForbidden();
     }
-
-    private VisitSnapshot scheduledVisit() {
-        VisitSnapshot visit = newVisit(3);
-        publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
-        return visit;
-    }
 }

@@ -24,9 +24,7 @@ class VisitCancellationIntegrationTests extends VolunteerServiceIntegrationTest 
 
     @Test
     void cancellingAVisitEndsItsAssignmentsAndTellsEachVolunteerWhy() {
-        VisitSnapshot visit = newVisit(3);
-        publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        VisitSnapshot visit = scheduledVisit();
         UUID recitation = visit.programme().get(0).itemId();
         List<String> people = subjects("reciter", 3);
         List<String> assignments = people.stream()

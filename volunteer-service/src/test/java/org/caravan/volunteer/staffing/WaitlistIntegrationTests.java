@@ -24,9 +24,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
 
     @Test
     void whenAConfirmedVolunteerWithdrawsTheFirstPersonWaitingIsOfferedThePlace() {
-        VisitSnapshot visit = newVisit(3);
-        publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        VisitSnapshot visit = scheduledVisit();
         UUID recitation = visit.programme().get(0).itemId();
         List<String> people = subjects("reciter", 8);
         List<String> assignments = people.stream()
@@ -73,9 +71,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
 
     @Test
     void onlyAPlaceOrAWaitingTurnCanBeWithdrawnAndOnlyByItsVolunteer() {
-        VisitSnapshot visit = newVisit(3);
-        publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        VisitSnapshot visit = scheduledVisit();
         String owner = "singer-" + UUID.randomUUID();
         String other = "singer-" + UUID.randomUUID();
         registerVolunteer(other, "SINGING");
