@@ -11,22 +11,25 @@ create table visit_plan (
     updated_at  timestamptz not null default now()
 );
 
+-- Items and needs that leave the programme are marked removed, never deleted: their assignments keep a history.
 create table programme_slot (
     item_id    uuid primary key,
-    visit_id   uuid        not null references visit_plan (visit_id) on delete cascade,
+    visit_id   uuid        not null references visit_plan (visit_id),
     title      text        not null,
     starts_at  timestamptz not null,
     ends_at    timestamptz not null,
-    team_slots integer     not null
+    team_slots integer     not null,
+    removed_at timestamptz
 );
 
 -- One row per role an item needs. confirmed only grows through a guarded update, so it never passes headcount.
 create table staffing_need (
-    item_id   uuid    not null references programme_slot (item_id) on delete cascade,
-    role      text    not null,
-    skills    text[]  not null,
-    headcount integer not null,
-    confirmed integer not null default 0,
+    item_id    uuid        not null references programme_slot (item_id),
+    role       text        not null,
+    skills     text[]      not null,
+    headcount  integer     not null,
+    confirmed  integer     not null default 0,
+    removed_at timestamptz,
     primary key (item_id, role),
     constraint staffing_need_never_overfilled check (confirmed between 0 and headcount)
 );
@@ -50,7 +53,7 @@ create sequence waitlist_order;
 
 create table assignment (
     id               uuid primary key default gen_random_uuid(),
-    item_id          uuid        not null references programme_slot (item_id) on delete cascade,
+    item_id          uuid        not null references programme_slot (item_id),
     role             text        not null,
     volunteer_id     uuid        not null references volunteer (id),
     status           text        not null,
@@ -59,7 +62,7 @@ create table assignment (
     answered_at      timestamptz,
     waitlist_order   bigint,
     version          bigint      not null default 0,
-    foreign key (item_id, role) references staffing_need (item_id, role) on delete cascade
+    foreign key (item_id, role) references staffing_need (item_id, role)
 );
 
 -- A person holds at most one live assignment per role of an item.

@@ -7,5 +7,6 @@ public enum AssignmentStatus {
     DECLINED,
     WITHDRAWN,
     EXPIRED,
-    CANCELLED_BY_VISIT
+    CANCELLED_BY_VISIT,
+    RELEASED
 }

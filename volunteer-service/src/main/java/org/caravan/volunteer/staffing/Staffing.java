@@ -162,6 +162,29 @@ class Staffing {
                         .then());
     }
 
+    /** People on items or roles that left the programme are released and told so. */
+    public Mono<Void> releaseRemovedFromProgramme(UUID visitId) {
+        Instant now = now();
+        return database.sql(
+                        """
+                        update assignment a set status = 'RELEASED', answered_at = :now, version = a.version + 1
+                        from staffing_need n join programme_slot s on s.item_id = n.item_id
+                        where a.item_id = n.item_id and a.role = n.role and s.visit_id = :visit
+                          and a.status in ('OFFERED', 'CONFIRMED', 'WAITLISTED')
+                          and (n.removed_at is not null or s.removed_at is not null)
+                        returning a.id, a.item_id, a.role, a.volunteer_id, a.status, a.offered_at, a.offer_expires_at,
+                          a.answered_at, a.waitlist_order
+                        """)
+                .bind("now", now)
+                .bind("visit", visitId)
+                .map(Assignment::from)
+                .all()
+                .concatMap(released -> publish(
+                        released,
+                        snapshot -> new AssignmentWithdrawn(snapshot, "Removed from the visit's programme", now)))
+                .then();
+    }
+
     public Flux<Assignment> mine(String subject) {
         return volunteers.findBySubject(subject).flatMapMany(me -> database.sql(
                         "select " + COLUMNS + " from assignment where volunteer_id = :me order by offered_at desc")

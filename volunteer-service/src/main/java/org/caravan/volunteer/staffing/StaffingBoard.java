@@ -37,7 +37,7 @@ class StaffingBoard {
                         from programme_slot s
                         join staffing_need n on n.item_id = s.item_id
                         left join assignment a on a.item_id = n.item_id and a.role = n.role
-                        where s.visit_id = :visit
+                        where s.visit_id = :visit and s.removed_at is null and n.removed_at is null
                         group by s.item_id, s.title, s.starts_at, n.role, n.headcount, n.confirmed
                         order by s.starts_at, n.role
                         """)

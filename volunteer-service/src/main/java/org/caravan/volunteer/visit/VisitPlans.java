@@ -60,13 +60,14 @@ public class VisitPlans {
 
     /**
      * Items and needs follow the programme; confirmed counts stay with the needs that remain. Removed items
-     * and needs go, with their assignments (releasing their people is a later step of the staffing rules).
+     * and needs are marked removed, so that staffing can release their people and keep the history.
      */
     private Mono<Void> replaceProgramme(VisitSnapshot visit) {
         ZoneId zone = ZoneId.of(visit.site().timeZone());
         UUID[] itemIds =
                 visit.programme().stream().map(ProgrammeItemSnapshot::itemId).toArray(UUID[]::new);
-        return database.sql("delete from programme_slot where visit_id = :visit and not (item_id = any(:items))")
+        return database.sql("update programme_slot set removed_at = now()"
+                        + " where visit_id = :visit and removed_at is null and not (item_id = any(:items))")
                 .bind("visit", visit.visitId())
                 .bind("items", itemIds)
                 .then()
@@ -81,7 +82,7 @@ public class VisitPlans {
                         insert into programme_slot (item_id, visit_id, title, starts_at, ends_at, team_slots)
                         values (:item, :visit, :title, :startsAt, :endsAt, :teamSlots)
                         on conflict (item_id) do update set title = excluded.title, starts_at = excluded.starts_at,
-                          ends_at = excluded.ends_at, team_slots = excluded.team_slots
+                          ends_at = excluded.ends_at, team_slots = excluded.team_slots, removed_at = null
                         """)
                 .bind("item", item.itemId())
                 .bind("visit", visit.visitId())
@@ -101,8 +102,8 @@ public class VisitPlans {
                                         .distinct()
                                         .toList(),
                                 a.headcount() + b.headcount())));
-        Mono<Void> removeGoneNeeds = database.sql(
-                        "delete from staffing_need where item_id = :item and not (role = any(:roles))")
+        Mono<Void> removeGoneNeeds = database.sql("update staffing_need set removed_at = now()"
+                        + " where item_id = :item and removed_at is null and not (role = any(:roles))")
                 .bind("item", item.itemId())
                 .bind("roles", byRole.keySet().toArray(String[]::new))
                 .then();
@@ -118,7 +119,7 @@ public class VisitPlans {
                         insert into staffing_need (item_id, role, skills, headcount)
                         values (:item, :role, :skills, :headcount)
                         on conflict (item_id, role) do update set skills = excluded.skills,
-                          headcount = greatest(excluded.headcount, staffing_need.confirmed)
+                          headcount = greatest(excluded.headcount, staffing_need.confirmed), removed_at = null
                         """)
                 .bind("item", item.itemId())
                 .bind("role", need.role())

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.visit.ProgrammeChange;
+import org.caravan.contracts.visit.ProgrammeChanged;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
@@ -19,8 +21,8 @@ import org.caravan.volunteer.VolunteerServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A real VisitCancelled record on the broker ends every live assignment of the visit, with its reason. */
-class VisitCancellationIntegrationTests extends VolunteerServiceIntegrationTest {
+/** Real visit events on the broker: a cancellation ends every live assignment, a removed item releases its people. */
+class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
 
     @Test
     void cancellingAVisitEndsItsAssignmentsAndTellsEachVolunteerWhy() {
@@ -74,6 +76,42 @@ class VisitCancellationIntegrationTests extends VolunteerServiceIntegrationTest 
         JsonNode line = staffing(visit.visitId()).get(0);
         assertThat(line.path("confirmed").asInt()).isZero();
         assertThat(line.path("offered").asInt()).isZero();
+    }
+
+    @Test
+    void removingAnItemFromTheProgrammeReleasesItsPeopleAndKeepsTheirHistory() {
+        VisitSnapshot visit = scheduledVisit();
+        UUID chorus = visit.programme().get(1).itemId();
+        String singer = "singer-" + UUID.randomUUID();
+        String assignment = body(offer(chorus, "singer", registerVolunteer(singer, "SINGING"))
+                        .expectStatus()
+                        .isCreated())
+                .path("id")
+                .asString();
+        accept(assignment, singer);
+
+        try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
+            publish(
+                    EventCatalog.PROGRAMME_CHANGED,
+                    new ProgrammeChanged(
+                            withProgramme(visit, visit.programme().subList(0, 1), 4),
+                            chorus,
+                            ProgrammeChange.REMOVED,
+                            "coordinator-li",
+                            Instant.now()));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusOf(assignment, singer))
+                    .isEqualTo("RELEASED"));
+            var record = topic.await(
+                    r -> assignment.equals(r.key())
+                            && EventCatalog.ASSIGNMENT_WITHDRAWN
+                                    .name()
+                                    .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
+                    Duration.ofSeconds(20));
+            assertThat(EventJson.read(record.value(), AssignmentWithdrawn.class).reason())
+                    .isEqualTo("Removed from the visit's programme");
+        }
+        assertThat(staffing(visit.visitId())).hasSize(1);
     }
 
     private void accept(String assignmentId, String subject) {
