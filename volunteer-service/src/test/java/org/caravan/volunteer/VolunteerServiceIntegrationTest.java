@@ -181,6 +181,15 @@ public abstract class VolunteerServiceIntegrationTest {
                 .exchange();
     }
 
+    /** Registers a volunteer with the skill and offers them the role; returns the assignment id. */
+    protected String offerToNewVolunteer(UUID itemId, String role, String subject, String skill) {
+        return body(offer(itemId, role, registerVolunteer(subject, skill))
+                        .expectStatus()
+                        .isCreated())
+                .path("id")
+                .asString();
+    }
+
     protected WebTestClient.ResponseSpec answer(String assignmentId, String answer, String subject) {
         return http.post()
                 .uri("/api/assignments/{id}/" + answer, assignmentId)

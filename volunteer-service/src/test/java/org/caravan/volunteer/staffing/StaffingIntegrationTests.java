@@ -50,11 +50,7 @@ class StaffingIntegrationTests extends VolunteerServiceIntegrationTest {
         UUID recitation = visit.programme().get(0).itemId();
         List<String> people = subjects("reciter", 100);
         List<String> offers = people.stream()
-                .map(subject -> body(offer(recitation, "reciter", registerVolunteer(subject, "RECITATION"))
-                                .expectStatus()
-                                .isCreated())
-                        .path("id")
-                        .asString())
+                .map(subject -> offerToNewVolunteer(recitation, "reciter", subject, "RECITATION"))
                 .toList();
         WebClient client = WebClient.create("http://127.0.0.1:" + port);
 

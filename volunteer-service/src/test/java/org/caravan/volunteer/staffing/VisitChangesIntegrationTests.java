@@ -30,11 +30,7 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
         UUID recitation = visit.programme().get(0).itemId();
         List<String> people = subjects("reciter", 3);
         List<String> assignments = people.stream()
-                .map(subject -> body(offer(recitation, "reciter", registerVolunteer(subject, "RECITATION"))
-                                .expectStatus()
-                                .isCreated())
-                        .path("id")
-                        .asString())
+                .map(subject -> offerToNewVolunteer(recitation, "reciter", subject, "RECITATION"))
                 .toList();
         accept(assignments.get(0), people.get(0));
         accept(assignments.get(1), people.get(1));
@@ -83,11 +79,7 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
         VisitSnapshot visit = scheduledVisit();
         UUID chorus = visit.programme().get(1).itemId();
         String singer = "singer-" + UUID.randomUUID();
-        String assignment = body(offer(chorus, "singer", registerVolunteer(singer, "SINGING"))
-                        .expectStatus()
-                        .isCreated())
-                .path("id")
-                .asString();
+        String assignment = offerToNewVolunteer(chorus, "singer", singer, "SINGING");
         accept(assignment, singer);
 
         try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {

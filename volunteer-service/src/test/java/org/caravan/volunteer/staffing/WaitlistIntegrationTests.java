@@ -75,11 +75,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
         String owner = "singer-" + UUID.randomUUID();
         String other = "singer-" + UUID.randomUUID();
         registerVolunteer(other, "SINGING");
-        String offered = body(offer(visit.programme().get(1).itemId(), "singer", registerVolunteer(owner, "SINGING"))
-                        .expectStatus()
-                        .isCreated())
-                .path("id")
-                .asString();
+        String offered = offerToNewVolunteer(visit.programme().get(1).itemId(), "singer", owner, "SINGING");
 
         withdraw(offered, owner, "Changed my mind")
                 .expectStatus()
@@ -93,11 +89,7 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
     }
 
     private String acceptedOffer(UUID item, String subject) {
-        String id = body(offer(item, "reciter", registerVolunteer(subject, "RECITATION"))
-                        .expectStatus()
-                        .isCreated())
-                .path("id")
-                .asString();
+        String id = offerToNewVolunteer(item, "reciter", subject, "RECITATION");
         answer(id, "accept", subject).expectStatus().isOk();
         return id;
     }
