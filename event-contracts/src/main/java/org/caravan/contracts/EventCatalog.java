@@ -4,15 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
+import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.staffing.NoShowRecorded;
+import org.caravan.contracts.staffing.ServiceHoursCertified;
+import org.caravan.contracts.staffing.ServiceHoursCorrected;
+import org.caravan.contracts.staffing.VolunteerCheckedIn;
+import org.caravan.contracts.staffing.VolunteerCheckedOut;
 import org.caravan.contracts.visit.ProgrammeChanged;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitCompleted;
 import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitStarted;
+import org.caravan.contracts.volunteer.VolunteerContactChanged;
 import org.caravan.contracts.volunteer.VolunteerRegistered;
 
 /** Every event version Caravan publishes. The AsyncAPI document is checked against this list. */
@@ -84,6 +92,55 @@ public final class EventCatalog {
             Topic.ASSIGNMENTS,
             "A volunteer can no longer come; a waitlisted person is offered the place.");
 
+    public static final EventType<VolunteerContactChanged> VOLUNTEER_CONTACT_CHANGED = new EventType<>(
+            "org.caravan.volunteer.contact-changed.v1",
+            VolunteerContactChanged.class,
+            Topic.VOLUNTEERS,
+            "A volunteer changed their contact, locale, time zone or channel preferences.");
+
+    public static final EventType<AssignmentOfferExpired> ASSIGNMENT_OFFER_EXPIRED = new EventType<>(
+            "org.caravan.assignment.offer-expired.v1",
+            AssignmentOfferExpired.class,
+            Topic.ASSIGNMENTS,
+            "An offer went unanswered until it expired.");
+
+    public static final EventType<AssignmentReconfirmationRequested> ASSIGNMENT_RECONFIRMATION_REQUESTED =
+            new EventType<>(
+                    "org.caravan.assignment.reconfirmation-requested.v1",
+                    AssignmentReconfirmationRequested.class,
+                    Topic.ASSIGNMENTS,
+                    "A rescheduled visit made a confirmed place overlap another; the volunteer is asked to reconfirm.");
+
+    public static final EventType<VolunteerCheckedIn> VOLUNTEER_CHECKED_IN = new EventType<>(
+            "org.caravan.assignment.checked-in.v1",
+            VolunteerCheckedIn.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer arrived on site for their item.");
+
+    public static final EventType<VolunteerCheckedOut> VOLUNTEER_CHECKED_OUT = new EventType<>(
+            "org.caravan.assignment.checked-out.v1",
+            VolunteerCheckedOut.class,
+            Topic.ASSIGNMENTS,
+            "A volunteer left the site; carries the computed hours, pending certification.");
+
+    public static final EventType<NoShowRecorded> NO_SHOW_RECORDED = new EventType<>(
+            "org.caravan.assignment.no-show-recorded.v1",
+            NoShowRecorded.class,
+            Topic.ASSIGNMENTS,
+            "A confirmed volunteer did not come.");
+
+    public static final EventType<ServiceHoursCertified> SERVICE_HOURS_CERTIFIED = new EventType<>(
+            "org.caravan.assignment.hours-certified.v1",
+            ServiceHoursCertified.class,
+            Topic.ASSIGNMENTS,
+            "A coordinator certified the service hours of an assignment.");
+
+    public static final EventType<ServiceHoursCorrected> SERVICE_HOURS_CORRECTED = new EventType<>(
+            "org.caravan.assignment.hours-corrected.v1",
+            ServiceHoursCorrected.class,
+            Topic.ASSIGNMENTS,
+            "A coordinator added a correction to an assignment's hours; the new total awaits certification.");
+
     private static final List<EventType<?>> ALL = List.of(
             VISIT_SCHEDULED,
             VISIT_RESCHEDULED,
@@ -92,11 +149,19 @@ public final class EventCatalog {
             VISIT_COMPLETED,
             PROGRAMME_CHANGED,
             VOLUNTEER_REGISTERED,
+            VOLUNTEER_CONTACT_CHANGED,
             ASSIGNMENT_OFFERED,
             ASSIGNMENT_CONFIRMED,
             ASSIGNMENT_WAITLISTED,
             ASSIGNMENT_DECLINED,
-            ASSIGNMENT_WITHDRAWN);
+            ASSIGNMENT_WITHDRAWN,
+            ASSIGNMENT_OFFER_EXPIRED,
+            ASSIGNMENT_RECONFIRMATION_REQUESTED,
+            VOLUNTEER_CHECKED_IN,
+            VOLUNTEER_CHECKED_OUT,
+            NO_SHOW_RECORDED,
+            SERVICE_HOURS_CERTIFIED,
+            SERVICE_HOURS_CORRECTED);
 
     private EventCatalog() {}
 

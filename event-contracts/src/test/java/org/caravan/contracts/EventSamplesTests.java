@@ -35,7 +35,8 @@ class EventSamplesTests {
     void eventTypeNamesAreVersionedAndPastTense() {
         for (EventType<?> type : EventCatalog.all()) {
             assertThat(type.name()).matches("org\\.caravan\\.[a-z-]+\\.[a-z-]+\\.v\\d+");
-            assertThat(type.payloadType().getSimpleName()).matches(".*(ed|Sent|Given|Made|Taken|Withdrawn|Held)$");
+            assertThat(type.payloadType().getSimpleName())
+                    .matches(".*(ed|edIn|edOut|Sent|Given|Made|Taken|Withdrawn|Held)$");
             assertThat(type.payloadType().isRecord()).isTrue();
         }
     }

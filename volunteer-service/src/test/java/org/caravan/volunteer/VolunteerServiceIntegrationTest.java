@@ -5,18 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.contracts.Topic;
+import org.caravan.contracts.visit.GeoLocation;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
+import org.caravan.contracts.visit.SiteSnapshot;
+import org.caravan.contracts.visit.StaffingNeed;
 import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.messaging.CloudEventHeaders;
 import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.TestInfrastructure;
 import org.caravan.platform.testing.TopicProbe;
@@ -40,6 +46,7 @@ public abstract class VolunteerServiceIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "volunteer_service");
+        registry.add("caravan.staffing.offer-sweep-interval", () -> "500ms");
     }
 
     protected static String coordinator() {
@@ -81,6 +88,68 @@ public abstract class VolunteerServiceIntegrationTest {
                 version);
     }
 
+    /** Another place in Beijing; {@code lat}/{@code lon} may be null when the site's location is unknown. */
+    protected static SiteSnapshot site(String name, Double lat, Double lon) {
+        return new SiteSnapshot(
+                UUID.randomUUID(),
+                name,
+                "COMMUNITY",
+                "东城区 Dongcheng",
+                name,
+                "Asia/Shanghai",
+                lat == null ? null : new GeoLocation(lat, lon));
+    }
+
+    /** A published visit of one item at the site, needing {@code headcount} people in {@code role}. */
+    protected VisitSnapshot scheduledVisitAt(
+            SiteSnapshot site, LocalDateTime startsAt, int minutes, String role, int headcount) {
+        ProgrammeItemSnapshot item = new ProgrammeItemSnapshot(
+                UUID.randomUUID(),
+                1,
+                role + " at " + site.name(),
+                "SERVICE",
+                startsAt,
+                minutes,
+                List.of(new StaffingNeed(role, List.of(role.toUpperCase(java.util.Locale.ROOT)), headcount)),
+                0);
+        VisitSnapshot visit = new VisitSnapshot(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Volunteer Service Caravan",
+                site,
+                "Test visit",
+                startsAt,
+                startsAt.plusMinutes(minutes),
+                50,
+                "SCHEDULED",
+                1,
+                List.of(item));
+        publishScheduled(visit);
+        awaitStaffing(visit.visitId(), 1);
+        return visit;
+    }
+
+    protected static UUID onlyItem(VisitSnapshot visit) {
+        return visit.programme().get(0).itemId();
+    }
+
+    /** Waits for the event of that type about the aggregate and reads it into its record. */
+    protected static <E extends CaravanEvent> E awaitEvent(TopicProbe topic, String key, EventType<E> type) {
+        var record = topic.await(
+                r -> key.equals(r.key()) && type.name().equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
+                Duration.ofSeconds(20));
+        return EventJson.read(record.value(), type.payloadType());
+    }
+
+    protected WebTestClient.ResponseSpec post(String token, String uri, Object body, Object... variables) {
+        WebTestClient.RequestBodySpec request = http.post().uri(uri, variables).headers(h -> h.setBearerAuth(token));
+        return body == null
+                ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
+    }
+
     protected static VisitSnapshot withProgramme(VisitSnapshot visit, List<ProgrammeItemSnapshot> items, long version) {
         return new VisitSnapshot(
                 visit.visitId(),
@@ -118,11 +187,14 @@ public abstract class VolunteerServiceIntegrationTest {
         return id;
     }
 
-    /** A new visit from the sample, published and taken into the read model: two items, reciters and singers. */
+    /**
+     * A new visit from the sample, published and taken into the read model: two items, one with reciters and
+     * one with singers, and a team slot on each.
+     */
     protected VisitSnapshot scheduledVisit() {
         VisitSnapshot visit = newVisit(3);
         publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        awaitStaffing(visit.visitId(), 4);
         return visit;
     }
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An assignment as it stands after the change, with what a message about it needs: the item, its start
- * (an instant; show it in {@code timeZone}, the site's) and the visit it belongs to.
+ * An assignment as it stands after the change, with what a message about it needs: the item, its times
+ * (instants; show them in {@code timeZone}, the site's), the site and the visit it belongs to. A team's
+ * assignment names the team, and {@code volunteerId} is then the team's lead, who answers for it.
  */
 public record AssignmentSnapshot(
         UUID assignmentId,
@@ -13,8 +14,11 @@ public record AssignmentSnapshot(
         UUID itemId,
         String itemTitle,
         Instant itemStartsAt,
+        Instant itemEndsAt,
+        String siteName,
         String timeZone,
         String role,
         UUID volunteerId,
+        UUID teamId,
         String status,
         Instant offerExpiresAt) {}

@@ -17,6 +17,7 @@ public record VolunteerRegistered(
         String district,
         String locale,
         String timeZone,
+        ContactPreferences contactPreferences,
         Instant registeredAt)
         implements CaravanEvent {
 

@@ -42,17 +42,28 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain caravanSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+    SecurityWebFilterChain caravanSecurity(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, SecurityProperties properties) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/actuator/**")
-                        .permitAll()
-                        .anyExchange()
-                        .authenticated())
+                .authorizeExchange(exchanges -> {
+                    exchanges
+                            .pathMatchers(
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**",
+                                    "/webjars/**",
+                                    "/actuator/**")
+                            .permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        exchanges
+                                .pathMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
                                 .jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())

@@ -29,6 +29,12 @@ public class ProblemException extends ErrorResponseException {
         return new ProblemException(HttpStatus.CONFLICT, title, detail);
     }
 
+    /** Adds a member to the problem body (RFC 9457 extension), e.g. the conflicting item a client can show. */
+    public ProblemException with(String property, Object value) {
+        getBody().setProperty(property, value);
+        return this;
+    }
+
     /** The caller's If-Match names a version someone else has already replaced. */
     public static ProblemException preconditionFailed(long expectedVersion, long currentVersion) {
         return new ProblemException(

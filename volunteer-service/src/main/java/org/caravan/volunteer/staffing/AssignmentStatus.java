@@ -8,5 +8,8 @@ public enum AssignmentStatus {
     WITHDRAWN,
     EXPIRED,
     CANCELLED_BY_VISIT,
-    RELEASED
+    RELEASED,
+    CHECKED_IN,
+    CHECKED_OUT,
+    NO_SHOW
 }

@@ -3,18 +3,16 @@ package org.caravan.volunteer.staffing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOffered;
-import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
-import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
-import org.caravan.volunteer.volunteer.Volunteer;
+import org.caravan.volunteer.staffing.Assignments.Caller;
 import org.caravan.volunteer.volunteer.VolunteerRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,67 +24,103 @@ import reactor.core.publisher.Mono;
 /**
  * Offers and answers. A role never has more people confirmed than its headcount: confirming takes a place with
  * one guarded update of the need's counter, which PostgreSQL serialises per need, so of a hundred accepts at
- * the same instant exactly the free places succeed and the others join the waitlist in order.
+ * the same instant exactly the free places succeed and the others join the waitlist in order. Offers do not
+ * hold a place; whoever accepts first while one is free gets it.
  */
 @Service
 class Staffing {
 
-    private static final String COLUMNS =
-            "id, item_id, role, volunteer_id, status, offered_at, offer_expires_at, answered_at, waitlist_order";
-
     private final DatabaseClient database;
+    private final Assignments assignments;
+    private final DoubleBooking doubleBooking;
     private final VolunteerRepository volunteers;
-    private final Outbox outbox;
 
-    Staffing(DatabaseClient database, VolunteerRepository volunteers, Outbox outbox) {
+    Staffing(
+            DatabaseClient database,
+            Assignments assignments,
+            DoubleBooking doubleBooking,
+            VolunteerRepository volunteers) {
         this.database = database;
+        this.assignments = assignments;
+        this.doubleBooking = doubleBooking;
         this.volunteers = volunteers;
-        this.outbox = outbox;
     }
 
+    /** Who an offer is for: a volunteer in a role, or a team (answered by its lead) in a team slot. */
+    record Offeree(String role, UUID volunteerId, UUID teamId) {}
+
+    /**
+     * Offers the role. A clash with a place the volunteer already holds is refused with the clash explained,
+     * unless the coordinator gives a reason to override it, which is kept with the assignment.
+     */
     @Transactional
-    public Mono<Assignment> offer(UUID itemId, String role, UUID volunteerId, Duration validFor) {
+    public Mono<Assignment> offer(
+            UUID itemId, Offeree offeree, Duration validFor, String overrideReason, String coordinator) {
         Instant now = now();
-        return needExists(itemId, role)
-                .then(volunteers.existsById(volunteerId))
+        return needExists(itemId, offeree.role())
+                .then(volunteers.existsById(offeree.volunteerId()))
                 .flatMap(known -> known
-                        ? Mono.empty()
-                        : Mono.error(ProblemException.invalidField("volunteerId", "no volunteer " + volunteerId)))
-                .then(database.sql(
-                                "insert into assignment (item_id, role, volunteer_id, status, offered_at, offer_expires_at)"
-                                        + " values (:item, :role, :volunteer, 'OFFERED', :now, :expires) returning "
-                                        + COLUMNS)
-                        .bind("item", itemId)
-                        .bind("role", role)
-                        .bind("volunteer", volunteerId)
-                        .bind("now", now)
-                        .bind("expires", now.plus(validFor))
-                        .map(Assignment::from)
-                        .one())
-                .flatMap(offered -> publish(offered, snapshot -> new AssignmentOffered(snapshot, now)))
+                        ? doubleBooking.of(offeree.volunteerId(), itemId, null)
+                        : Mono.error(
+                                ProblemException.invalidField("volunteerId", "no volunteer " + offeree.volunteerId())))
+                .flatMap(conflict -> {
+                    if (conflict.isPresent() && overrideReason == null) {
+                        return Mono.error(doubleBooked(conflict.get(), true));
+                    }
+                    return insertOffer(itemId, offeree, now, validFor, conflict.map(c -> overrideReason), coordinator);
+                })
+                .flatMap(offered -> assignments.publish(offered, snapshot -> new AssignmentOffered(snapshot, now)))
                 .onErrorMap(
                         DuplicateKeyException.class,
                         e -> ProblemException.conflict(
-                                "Already assigned", "This volunteer already has an offer or a place in this role"));
+                                "Already assigned", "This volunteer or team already has an offer or a place here"));
+    }
+
+    private Mono<Assignment> insertOffer(
+            UUID itemId,
+            Offeree offeree,
+            Instant now,
+            Duration validFor,
+            Optional<String> override,
+            String coordinator) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql(
+                        """
+                        insert into assignment (item_id, role, volunteer_id, team_id, status, offered_at, offer_expires_at,
+                          conflict_override_reason, conflict_overridden_by)
+                        values (:item, :role, :volunteer, :team, 'OFFERED', :now, :expires, :override, :by)
+                        returning """
+                                + " " + Assignment.COLUMNS)
+                .bind("item", itemId)
+                .bind("role", offeree.role())
+                .bind("volunteer", offeree.volunteerId())
+                .bind("now", now)
+                .bind("expires", now.plus(validFor));
+        insert = offeree.teamId() == null ? insert.bindNull("team", UUID.class) : insert.bind("team", offeree.teamId());
+        insert = override.isEmpty()
+                ? insert.bindNull("override", String.class).bindNull("by", String.class)
+                : insert.bind("override", override.get()).bind("by", coordinator);
+        return insert.map(Assignment::from).one();
     }
 
     /** The volunteer takes the offer: a free place confirms it, otherwise it waits in line. */
     @Transactional
     public Mono<Assignment> accept(UUID assignmentId, String subject) {
-        return ownOffer(assignmentId, subject).flatMap(offer -> takePlace(offer)
+        return openOffer(assignmentId, subject).flatMap(offer -> mayHoldPlace(offer)
+                .then(takePlace(offer))
                 .flatMap(confirmed -> confirmed
                         ? answer(offer, AssignmentStatus.CONFIRMED, false)
-                                .flatMap(a -> publish(a, snapshot -> new AssignmentConfirmed(snapshot, a.answeredAt())))
+                                .flatMap(a -> assignments.publish(
+                                        a, snapshot -> new AssignmentConfirmed(snapshot, a.answeredAt())))
                         : answer(offer, AssignmentStatus.WAITLISTED, true)
-                                .flatMap(a ->
-                                        publish(a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt())))));
+                                .flatMap(a -> assignments.publish(
+                                        a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt())))));
     }
 
     @Transactional
     public Mono<Assignment> decline(UUID assignmentId, String subject) {
-        return ownOffer(assignmentId, subject)
+        return openOffer(assignmentId, subject)
                 .flatMap(offer -> answer(offer, AssignmentStatus.DECLINED, false))
-                .flatMap(a -> publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
+                .flatMap(a -> assignments.publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
     }
 
     /**
@@ -95,7 +129,7 @@ class Staffing {
      */
     @Transactional
     public Mono<Assignment> withdraw(UUID assignmentId, String subject, String reason, Duration promotionValidFor) {
-        return ownAssignment(assignmentId, subject).flatMap(assignment -> {
+        return assignments.lockFor(assignmentId, new Caller(subject, false)).flatMap(assignment -> {
             if (assignment.status() != AssignmentStatus.CONFIRMED
                     && assignment.status() != AssignmentStatus.WAITLISTED) {
                 throw ProblemException.conflict(
@@ -104,14 +138,80 @@ class Staffing {
             }
             boolean hadPlace = assignment.status() == AssignmentStatus.CONFIRMED;
             return answer(assignment, AssignmentStatus.WITHDRAWN, false)
-                    .flatMap(withdrawn -> publish(
+                    .flatMap(withdrawn -> assignments.publish(
                             withdrawn, snapshot -> new AssignmentWithdrawn(snapshot, reason, withdrawn.answeredAt())))
                     .flatMap(withdrawn -> hadPlace
                             ? releasePlace(withdrawn)
-                                    .then(promoteFirstWaiting(withdrawn, promotionValidFor))
+                                    .then(promoteIfPlaceFree(withdrawn.itemId(), withdrawn.role(), promotionValidFor))
                                     .thenReturn(withdrawn)
                             : Mono.just(withdrawn));
         });
+    }
+
+    /** After a reschedule asked for it: the volunteer keeps the place, once it no longer clashes with another. */
+    @Transactional
+    public Mono<Assignment> reconfirm(UUID assignmentId, String subject) {
+        return assignments.lockFor(assignmentId, new Caller(subject, false)).flatMap(assignment -> {
+            if (assignment.reconfirmationRequestedAt() == null) {
+                throw ProblemException.conflict("Nothing to reconfirm", "This assignment was not asked to reconfirm");
+            }
+            return doubleBooking
+                    .of(assignment.volunteerId(), assignment.itemId(), assignment.id())
+                    .flatMap(conflict -> conflict.isPresent()
+                            ? Mono.error(doubleBooked(conflict.get(), false))
+                            : assignments.change(assignment.id(), "reconfirmation_requested_at = null", Map.of()));
+        });
+    }
+
+    /** The first person waiting is offered a place, if one is free; nothing happens otherwise. */
+    Mono<Void> promoteIfPlaceFree(UUID itemId, String role, Duration validFor) {
+        Instant now = now();
+        return database.sql(
+                        """
+                        update assignment set status = 'OFFERED', offered_at = :now, offer_expires_at = :expires,
+                          waitlist_order = null, answered_at = null, version = version + 1
+                        where id = (select a.id from assignment a join staffing_need n on n.item_id = a.item_id
+                                      and n.role = a.role and n.confirmed < n.headcount and n.removed_at is null
+                                    where a.item_id = :item and a.role = :role and a.status = 'WAITLISTED'
+                                    order by a.waitlist_order limit 1 for update of a skip locked)
+                        returning """
+                                + " " + Assignment.COLUMNS)
+                .bind("now", now)
+                .bind("expires", now.plus(validFor))
+                .bind("item", itemId)
+                .bind("role", role)
+                .map(Assignment::from)
+                .one()
+                .flatMap(promoted -> assignments.publish(promoted, snapshot -> new AssignmentOffered(snapshot, now)))
+                .then();
+    }
+
+    public Flux<Assignment> mine(String subject) {
+        return volunteers.findBySubject(subject).flatMapMany(me -> database.sql("select " + Assignment.COLUMNS
+                        + " from assignment where volunteer_id = :me order by offered_at desc")
+                .bind("me", me.id())
+                .map(Assignment::from)
+                .all());
+    }
+
+    private Mono<Void> mayHoldPlace(Assignment offer) {
+        if (offer.conflictOverrideReason() != null) {
+            return Mono.empty();
+        }
+        return doubleBooking
+                .of(offer.volunteerId(), offer.itemId(), offer.id())
+                .flatMap(conflict ->
+                        conflict.isPresent() ? Mono.error(doubleBooked(conflict.get(), false)) : Mono.empty());
+    }
+
+    private static ProblemException doubleBooked(DoubleBooking.Conflict conflict, boolean overridable) {
+        return ProblemException.conflict(
+                        "Double booking",
+                        conflict.describe()
+                                + (overridable
+                                        ? ". A coordinator may override with overrideReason."
+                                        : ". Withdraw one of them first."))
+                .with("conflict", conflict.asProblemMember());
     }
 
     private Mono<Void> releasePlace(Assignment assignment) {
@@ -119,102 +219,6 @@ class Staffing {
                 .bind("item", assignment.itemId())
                 .bind("role", assignment.role())
                 .then();
-    }
-
-    private Mono<Assignment> promoteFirstWaiting(Assignment freed, Duration validFor) {
-        Instant now = now();
-        return database.sql(
-                        """
-                        update assignment set status = 'OFFERED', offered_at = :now, offer_expires_at = :expires,
-                          waitlist_order = null, answered_at = null, version = version + 1
-                        where id = (select id from assignment where item_id = :item and role = :role
-                                    and status = 'WAITLISTED' order by waitlist_order limit 1 for update)
-                        returning """
-                                + " " + COLUMNS)
-                .bind("now", now)
-                .bind("expires", now.plus(validFor))
-                .bind("item", freed.itemId())
-                .bind("role", freed.role())
-                .map(Assignment::from)
-                .one()
-                .flatMap(promoted -> publish(promoted, snapshot -> new AssignmentOffered(snapshot, now)));
-    }
-
-    /**
-     * The visit was cancelled: every live assignment of it ends, places are given back, and each volunteer is
-     * told why. Runs inside the consumer's transaction, with the read model's update.
-     */
-    public Mono<Void> cancelledWithVisit(UUID visitId, String reason, Instant at) {
-        return database.sql(
-                        "update assignment set status = 'CANCELLED_BY_VISIT', answered_at = :at, version = version + 1"
-                                + " where status in ('OFFERED', 'CONFIRMED', 'WAITLISTED')"
-                                + " and item_id in (select item_id from programme_slot where visit_id = :visit) returning "
-                                + COLUMNS)
-                .bind("at", at)
-                .bind("visit", visitId)
-                .map(Assignment::from)
-                .all()
-                .concatMap(ended ->
-                        publish(ended, snapshot -> new AssignmentWithdrawn(snapshot, "Visit cancelled: " + reason, at)))
-                .then(database.sql("update staffing_need set confirmed = 0"
-                                + " where item_id in (select item_id from programme_slot where visit_id = :visit)")
-                        .bind("visit", visitId)
-                        .then());
-    }
-
-    /** People on items or roles that left the programme are released and told so. */
-    public Mono<Void> releaseRemovedFromProgramme(UUID visitId) {
-        Instant now = now();
-        return database.sql(
-                        """
-                        update assignment a set status = 'RELEASED', answered_at = :now, version = a.version + 1
-                        from staffing_need n join programme_slot s on s.item_id = n.item_id
-                        where a.item_id = n.item_id and a.role = n.role and s.visit_id = :visit
-                          and a.status in ('OFFERED', 'CONFIRMED', 'WAITLISTED')
-                          and (n.removed_at is not null or s.removed_at is not null)
-                        returning a.id, a.item_id, a.role, a.volunteer_id, a.status, a.offered_at, a.offer_expires_at,
-                          a.answered_at, a.waitlist_order
-                        """)
-                .bind("now", now)
-                .bind("visit", visitId)
-                .map(Assignment::from)
-                .all()
-                .concatMap(released -> publish(
-                        released,
-                        snapshot -> new AssignmentWithdrawn(snapshot, "Removed from the visit's programme", now)))
-                .then();
-    }
-
-    public Flux<Assignment> mine(String subject) {
-        return volunteers.findBySubject(subject).flatMapMany(me -> database.sql(
-                        "select " + COLUMNS + " from assignment where volunteer_id = :me order by offered_at desc")
-                .bind("me", me.id())
-                .map(Assignment::from)
-                .all());
-    }
-
-    /** Appends the event about the assignment, with the item and visit it concerns, to the outbox. */
-    private Mono<Assignment> publish(Assignment assignment, Function<AssignmentSnapshot, CaravanEvent> event) {
-        return database.sql(
-                        """
-                        select p.visit_id, p.title, p.starts_at, v.time_zone from programme_slot p
-                        join visit_plan v on v.visit_id = p.visit_id where p.item_id = :item
-                        """)
-                .bind("item", assignment.itemId())
-                .map(row -> new AssignmentSnapshot(
-                        assignment.id(),
-                        row.get("visit_id", UUID.class),
-                        assignment.itemId(),
-                        row.get("title", String.class),
-                        row.get("starts_at", java.time.OffsetDateTime.class).toInstant(),
-                        row.get("time_zone", String.class),
-                        assignment.role(),
-                        assignment.volunteerId(),
-                        assignment.status().name(),
-                        assignment.offerExpiresAt()))
-                .one()
-                .flatMap(snapshot -> outbox.append(event.apply(snapshot)))
-                .thenReturn(assignment);
     }
 
     private Mono<Boolean> takePlace(Assignment offer) {
@@ -229,21 +233,15 @@ class Staffing {
 
     private Mono<Assignment> answer(Assignment offer, AssignmentStatus status, boolean waitlisted) {
         String order = waitlisted ? "nextval('waitlist_order')" : "null";
-        return database.sql("update assignment set status = :status, answered_at = :now, waitlist_order = " + order
-                        + ", version = version + 1 where id = :id returning " + COLUMNS)
-                .bind("status", status.name())
-                .bind("now", now())
-                .bind("id", offer.id())
-                .map(Assignment::from)
-                .one();
+        return assignments.change(
+                offer.id(),
+                "status = :status, answered_at = :now, waitlist_order = " + order,
+                Map.of("status", status.name(), "now", now()));
     }
 
-    /**
-     * The caller's own open offer, locked for the answer. Someone else's assignment is "not found", so that
-     * ids cannot be probed.
-     */
-    private Mono<Assignment> ownOffer(UUID assignmentId, String subject) {
-        return ownAssignment(assignmentId, subject).map(assignment -> {
+    /** The caller's own open offer (or their team's, for its lead), locked for the answer. */
+    private Mono<Assignment> openOffer(UUID assignmentId, String subject) {
+        return assignments.lockFor(assignmentId, new Caller(subject, false)).map(assignment -> {
             if (assignment.status() != AssignmentStatus.OFFERED) {
                 throw ProblemException.conflict(
                         "Assignment is " + assignment.status(), "Only an open offer can be answered");
@@ -255,22 +253,8 @@ class Staffing {
         });
     }
 
-    /** The caller's own assignment, locked for the change; someone else's is "not found", so ids cannot be probed. */
-    private Mono<Assignment> ownAssignment(UUID assignmentId, String subject) {
-        return volunteers
-                .findBySubject(subject)
-                .map(Volunteer::id)
-                .flatMap(me -> database.sql("select " + COLUMNS
-                                + " from assignment where id = :id and volunteer_id = :me for update")
-                        .bind("id", assignmentId)
-                        .bind("me", me)
-                        .map(Assignment::from)
-                        .one())
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assignment", assignmentId)));
-    }
-
     private Mono<Void> needExists(UUID itemId, String role) {
-        return database.sql("select 1 from staffing_need where item_id = :item and role = :role")
+        return database.sql("select 1 from staffing_need where item_id = :item and role = :role and removed_at is null")
                 .bind("item", itemId)
                 .bind("role", role)
                 .map(row -> 1)
@@ -279,7 +263,7 @@ class Staffing {
                 .then();
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

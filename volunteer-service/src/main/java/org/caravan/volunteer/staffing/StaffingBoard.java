@@ -39,7 +39,7 @@ class StaffingBoard {
                         left join assignment a on a.item_id = n.item_id and a.role = n.role
                         where s.visit_id = :visit and s.removed_at is null and n.removed_at is null
                         group by s.item_id, s.title, s.starts_at, n.role, n.headcount, n.confirmed
-                        order by s.starts_at, n.role
+                        order by s.starts_at, n.role = 'TEAM', n.role
                         """)
                 .bind("visit", visitId)
                 .map(row -> {

@@ -4,11 +4,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.caravan.platform.web.ProblemException;
+import org.caravan.volunteer.team.Teams;
+import org.caravan.volunteer.visit.VisitPlans;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,21 +29,55 @@ class StaffingController {
 
     private final Staffing staffing;
     private final StaffingBoard board;
+    private final Teams teams;
 
-    StaffingController(Staffing staffing, StaffingBoard board) {
+    StaffingController(Staffing staffing, StaffingBoard board, Teams teams) {
         this.staffing = staffing;
         this.board = board;
+        this.teams = teams;
     }
 
-    record Offer(@NotBlank String role, @NotNull UUID volunteerId, @Min(1) @Max(720) Integer offerExpiresInHours) {}
+    /** A role for a volunteer, or a team slot for a team; {@code overrideReason} knowingly double-books. */
+    record Offer(
+            @Size(max = 50) String role,
+            UUID volunteerId,
+            UUID teamId,
+            @Min(1) @Max(720) Integer offerExpiresInHours,
+            @Size(max = 500) String overrideReason) {}
 
     @PostMapping("/api/programme-items/{itemId}/assignments")
     @PreAuthorize("hasRole('coordinator')")
-    Mono<ResponseEntity<Assignment>> offer(@PathVariable UUID itemId, @Valid @RequestBody Offer offer) {
+    Mono<ResponseEntity<Assignment>> offer(
+            @PathVariable UUID itemId, @Valid @RequestBody Offer offer, @AuthenticationPrincipal Jwt coordinator) {
         Duration validFor = Duration.ofHours(offer.offerExpiresInHours() == null ? 48 : offer.offerExpiresInHours());
-        return staffing.offer(itemId, offer.role().strip(), offer.volunteerId(), validFor)
+        String override =
+                offer.overrideReason() == null || offer.overrideReason().isBlank()
+                        ? null
+                        : offer.overrideReason().strip();
+        return offeree(offer)
+                .flatMap(offeree -> staffing.offer(itemId, offeree, validFor, override, coordinator.getSubject()))
                 .map(assignment -> ResponseEntity.created(URI.create("/api/assignments/" + assignment.id()))
                         .body(assignment));
+    }
+
+    private Mono<Staffing.Offeree> offeree(Offer offer) {
+        if (offer.teamId() != null) {
+            if (offer.volunteerId() != null) {
+                throw ProblemException.invalidField("teamId", "offer to a volunteer or to a team, not both");
+            }
+            if (offer.role() != null
+                    && !VisitPlans.TEAM_SLOT.equals(offer.role().strip())) {
+                throw ProblemException.invalidField("role", "a team takes a team slot; leave role out");
+            }
+            return teams.find(offer.teamId())
+                    .switchIfEmpty(
+                            Mono.error(() -> ProblemException.invalidField("teamId", "no team " + offer.teamId())))
+                    .map(team -> new Staffing.Offeree(VisitPlans.TEAM_SLOT, team.leadVolunteerId(), team.id()));
+        }
+        if (offer.volunteerId() == null || offer.role() == null || offer.role().isBlank()) {
+            throw ProblemException.invalidField("volunteerId", "name a volunteerId and role, or a teamId");
+        }
+        return Mono.just(new Staffing.Offeree(offer.role().strip(), offer.volunteerId(), null));
     }
 
     @PostMapping("/api/assignments/{id}/accept")
@@ -53,13 +90,19 @@ class StaffingController {
         return staffing.decline(id, volunteer.getSubject());
     }
 
-    record Withdrawal(@NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {}
+    record Withdrawal(@NotBlank @Size(max = 500) String reason) {}
 
     /** "Can no longer come": the place goes to the first person waiting. */
     @PostMapping("/api/assignments/{id}/withdraw")
     Mono<Assignment> withdraw(
             @PathVariable UUID id, @Valid @RequestBody Withdrawal withdrawal, @AuthenticationPrincipal Jwt volunteer) {
         return staffing.withdraw(id, volunteer.getSubject(), withdrawal.reason().strip(), Duration.ofHours(48));
+    }
+
+    /** After a reschedule asked for it; refused while the place still clashes with another. */
+    @PostMapping("/api/assignments/{id}/reconfirm")
+    Mono<Assignment> reconfirm(@PathVariable UUID id, @AuthenticationPrincipal Jwt volunteer) {
+        return staffing.reconfirm(id, volunteer.getSubject());
     }
 
     @GetMapping("/api/volunteers/me/assignments")

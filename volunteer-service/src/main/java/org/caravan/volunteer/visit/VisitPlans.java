@@ -3,9 +3,11 @@ package org.caravan.volunteer.visit;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.caravan.contracts.visit.GeoLocation;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.StaffingNeed;
 import org.caravan.contracts.visit.VisitEvent;
@@ -23,6 +25,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class VisitPlans {
 
+    /** Whole teams wanted for an item are staffed as one more need of this role, one place per team. */
+    public static final String TEAM_SLOT = "TEAM";
+
     private final DatabaseClient database;
 
     VisitPlans(DatabaseClient database) {
@@ -36,13 +41,18 @@ public class VisitPlans {
 
     private Mono<Boolean> upsertVisit(VisitSnapshot visit) {
         ZoneId zone = ZoneId.of(visit.site().timeZone());
-        return database.sql(
+        GeoLocation location = visit.site().location();
+        DatabaseClient.GenericExecuteSpec upsert = database.sql(
                         """
-                        insert into visit_plan (visit_id, version, status, theme, site_name, time_zone, starts_at, ends_at)
-                        values (:id, :version, :status, :theme, :site, :zone, :startsAt, :endsAt)
+                        insert into visit_plan (visit_id, version, status, theme, site_name, time_zone, starts_at, ends_at,
+                          site_id, site_district, site_lat, site_lon)
+                        values (:id, :version, :status, :theme, :site, :zone, :startsAt, :endsAt,
+                          :siteId, :district, :lat, :lon)
                         on conflict (visit_id) do update set version = excluded.version, status = excluded.status,
                           theme = excluded.theme, site_name = excluded.site_name, time_zone = excluded.time_zone,
-                          starts_at = excluded.starts_at, ends_at = excluded.ends_at, updated_at = now()
+                          starts_at = excluded.starts_at, ends_at = excluded.ends_at, site_id = excluded.site_id,
+                          site_district = excluded.site_district, site_lat = excluded.site_lat,
+                          site_lon = excluded.site_lon, updated_at = now()
                         where visit_plan.version < excluded.version
                         """)
                 .bind("id", visit.visitId())
@@ -53,9 +63,14 @@ public class VisitPlans {
                 .bind("zone", visit.site().timeZone())
                 .bind("startsAt", visit.startsAt().atZone(zone).toInstant())
                 .bind("endsAt", visit.endsAt().atZone(zone).toInstant())
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
+                .bind("siteId", visit.site().siteId());
+        upsert = visit.site().district() == null
+                ? upsert.bindNull("district", String.class)
+                : upsert.bind("district", visit.site().district());
+        upsert = location == null
+                ? upsert.bindNull("lat", Double.class).bindNull("lon", Double.class)
+                : upsert.bind("lat", location.lat()).bind("lon", location.lon());
+        return upsert.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     /**
@@ -102,6 +117,9 @@ public class VisitPlans {
                                         .distinct()
                                         .toList(),
                                 a.headcount() + b.headcount())));
+        if (item.teamSlots() > 0) {
+            byRole.put(TEAM_SLOT, new StaffingNeed(TEAM_SLOT, List.of(), item.teamSlots()));
+        }
         Mono<Void> removeGoneNeeds = database.sql("update staffing_need set removed_at = now()"
                         + " where item_id = :item and removed_at is null and not (role = any(:roles))")
                 .bind("item", item.itemId())

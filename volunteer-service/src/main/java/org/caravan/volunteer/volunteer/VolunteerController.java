@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.caravan.contracts.volunteer.ContactPreferences;
+import org.caravan.platform.web.EntityVersions;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +21,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -44,7 +49,21 @@ class VolunteerController {
             @Size(max = 100) String district,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
+            ContactPreferences contactPreferences,
+            @Valid Availability availability,
             @Size(max = 200) String subject) {}
+
+    /** What a volunteer may change about themselves; skills are vouched for by coordinators. */
+    record Profile(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 40) String phone,
+            @Email @Size(max = 200) String email,
+            @Size(max = 10) List<@NotBlank @Size(max = 20) String> languages,
+            @Size(max = 100) String district,
+            @Pattern(regexp = "zh-CN|en") String locale,
+            @Size(max = 64) String timeZone,
+            ContactPreferences contactPreferences,
+            Availability availability) {}
 
     /** Skills are kept upper-case (RECITATION, SINGING...) so that needs and people match regardless of spelling. */
     @PostMapping
@@ -57,10 +76,14 @@ class VolunteerController {
                 request.phone(),
                 request.email(),
                 normalised(request.skills()),
-                request.languages() == null ? List.of() : request.languages(),
+                orEmpty(request.languages()),
                 request.district(),
                 request.locale() == null ? "zh-CN" : request.locale(),
-                request.timeZone() == null ? "Asia/Shanghai" : request.timeZone(),
+                request.timeZone() == null ? "Asia/Shanghai" : TimeZoneNames.require(request.timeZone()),
+                ContactRules.validated(request.contactPreferences(), request.email()),
+                request.availability() == null
+                        ? Availability.UNKNOWN
+                        : request.availability().validated(),
                 Instant.now(),
                 null);
         return registry.register(volunteer)
@@ -73,16 +96,36 @@ class VolunteerController {
     }
 
     @GetMapping("/me")
-    Mono<Volunteer> me(@AuthenticationPrincipal Jwt person) {
+    Mono<ResponseEntity<Volunteer>> me(@AuthenticationPrincipal Jwt person) {
         return volunteers
                 .findBySubject(person.getSubject())
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Volunteer profile", person.getSubject())));
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Volunteer profile", person.getSubject())))
+                .map(VolunteerController::withETag);
+    }
+
+    /** Replaces the caller's own profile; send the ETag of the last read in If-Match. */
+    @PutMapping("/me")
+    Mono<ResponseEntity<Volunteer>> updateMe(
+            @AuthenticationPrincipal Jwt person,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Profile profile) {
+        return registry.updateOwnProfile(person.getSubject(), ifMatch, profile).map(VolunteerController::withETag);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('coordinator')")
     Mono<Volunteer> volunteer(@PathVariable UUID id) {
         return volunteers.findById(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("Volunteer", id)));
+    }
+
+    static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static ResponseEntity<Volunteer> withETag(Volunteer volunteer) {
+        return ResponseEntity.ok()
+                .eTag(EntityVersions.etag(volunteer.version()))
+                .body(volunteer);
     }
 
     private static List<String> normalised(List<String> skills) {

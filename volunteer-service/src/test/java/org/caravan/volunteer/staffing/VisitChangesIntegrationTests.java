@@ -103,7 +103,9 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
             assertThat(EventJson.read(record.value(), AssignmentWithdrawn.class).reason())
                     .isEqualTo("Removed from the visit's programme");
         }
-        assertThat(staffing(visit.visitId())).hasSize(1);
+        assertThat(staffing(visit.visitId()))
+                .extracting(line -> line.path("itemId").asString())
+                .containsOnly(visit.programme().get(0).itemId().toString());
     }
 
     private void accept(String assignmentId, String subject) {

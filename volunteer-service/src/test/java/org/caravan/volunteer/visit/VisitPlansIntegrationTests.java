@@ -25,24 +25,23 @@ class VisitPlansIntegrationTests extends VolunteerServiceIntegrationTest {
     DatabaseClient database;
 
     @Test
-    void aScheduledVisitBringsItsItemsAndStaffingNeeds() {
+    void aScheduledVisitBringsItsItemsStaffingNeedsAndTeamSlots() {
         VisitSnapshot visit = newVisit(3);
 
         publishScheduled(visit);
 
-        List<JsonNode> lines = awaitStaffing(visit.visitId(), 2);
-        assertThat(lines.get(0).path("role").asString()).isEqualTo("reciter");
-        assertThat(lines.get(0).path("needed").asInt()).isEqualTo(6);
-        assertThat(lines.get(0).path("gaps").asInt()).isEqualTo(6);
-        assertThat(lines.get(1).path("role").asString()).isEqualTo("singer");
-        assertThat(lines.get(1).path("needed").asInt()).isEqualTo(12);
+        List<JsonNode> lines = awaitStaffing(visit.visitId(), 4);
+        assertThat(lines)
+                .extracting(line -> line.path("role").asString() + " "
+                        + line.path("needed").asInt() + " " + line.path("gaps").asInt())
+                .containsExactly("reciter 6 6", "TEAM 1 1", "singer 12 12", "TEAM 1 1");
     }
 
     @Test
     void aRemovedItemLeavesTheReadModelAndAnOlderEventChangesNothing() {
         VisitSnapshot visit = newVisit(3);
         publishScheduled(visit);
-        awaitStaffing(visit.visitId(), 2);
+        awaitStaffing(visit.visitId(), 4);
         List<ProgrammeItemSnapshot> firstOnly = visit.programme().subList(0, 1);
         VisitSnapshot shorter = withProgramme(visit, firstOnly, 4);
 
@@ -54,11 +53,11 @@ class VisitPlansIntegrationTests extends VolunteerServiceIntegrationTest {
                         ProgrammeChange.REMOVED,
                         "coordinator-li",
                         Instant.now()));
-        awaitStaffing(visit.visitId(), 1);
+        awaitStaffing(visit.visitId(), 2);
         UUID stale = publishScheduled(visit);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(stale));
-        assertThat(staffing(visit.visitId())).hasSize(1);
+        assertThat(staffing(visit.visitId())).hasSize(2);
     }
 
     private boolean processed(UUID eventId) {

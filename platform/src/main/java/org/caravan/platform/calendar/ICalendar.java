@@ -1,4 +1,4 @@
-package org.caravan.event.visit;
+package org.caravan.platform.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** Writes RFC 5545 text: escaped values, lines folded at 75 octets, CRLF endings, VTIMEZONE from java.time. */
-final class ICalendar {
+public final class ICalendar {
 
-    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final StringBuilder text = new StringBuilder();
 
-    ICalendar line(String name, String value) {
+    public ICalendar line(String name, String value) {
         String line = name + ":" + value;
         int start = 0;
         boolean first = true;
@@ -33,12 +33,12 @@ final class ICalendar {
         return this;
     }
 
-    ICalendar text(String name, String value) {
+    public ICalendar text(String name, String value) {
         return line(name, escape(value));
     }
 
     /** The zone's current rules: a fixed offset, or standard and daylight time with their yearly changes. */
-    ICalendar timeZone(ZoneId zone) {
+    public ICalendar timeZone(ZoneId zone) {
         ZoneRules rules = zone.getRules();
         line("BEGIN", "VTIMEZONE").line("TZID", zone.getId());
         List<ZoneOffsetTransitionRule> transitions = rules.getTransitionRules();

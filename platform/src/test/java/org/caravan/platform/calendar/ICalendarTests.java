@@ -1,4 +1,4 @@
-package org.caravan.event.visit;
+package org.caravan.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,80 @@
+package org.caravan.volunteer.staffing;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.caravan.contracts.staffing.AssignmentOfferExpired;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sweeps offers nobody answered in time while the service runs: each becomes EXPIRED, is published, and a free
+ * place goes to the first person waiting. Replicas sweep side by side: each takes rows the others have not
+ * locked, so an offer expires once.
+ */
+@Component
+class OfferExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
+    private static final int BATCH = 200;
+
+    private final DatabaseClient database;
+    private final Assignments assignments;
+    private final Staffing staffing;
+    private final TransactionalOperator transaction;
+    private final Duration promotionValidFor;
+
+    OfferExpiry(
+            DatabaseClient database,
+            Assignments assignments,
+            Staffing staffing,
+            TransactionalOperator transaction,
+            @Value("${caravan.staffing.promotion-offer-valid-for:48h}") Duration promotionValidFor) {
+        this.database = database;
+        this.assignments = assignments;
+        this.staffing = staffing;
+        this.transaction = transaction;
+        this.promotionValidFor = promotionValidFor;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${caravan.staffing.offer-sweep-interval:30s}",
+            initialDelayString = "${caravan.staffing.offer-sweep-interval:30s}")
+    void sweep() {
+        Long expired = sweepOnce()
+                .onErrorResume(e -> {
+                    log.warn("Offer expiry sweep failed; the next one retries", e);
+                    return Mono.just(0L);
+                })
+                .block(Duration.ofMinutes(1));
+        if (expired != null && expired > 0) {
+            log.info("{} offers expired", expired);
+        }
+    }
+
+    Mono<Long> sweepOnce() {
+        Instant now = Staffing.now();
+        return database.sql(
+                        """
+                        update assignment set status = 'EXPIRED', answered_at = :now, version = version + 1
+                        where id in (select id from assignment where status = 'OFFERED' and offer_expires_at <= :now
+                                     order by offer_expires_at limit :batch for update skip locked)
+                        returning """
+                                + " " + Assignment.COLUMNS)
+                .bind("now", now)
+                .bind("batch", BATCH)
+                .map(Assignment::from)
+                .all()
+                .concatMap(offer -> assignments
+                        .publish(offer, snapshot -> new AssignmentOfferExpired(snapshot, offer.offerExpiresAt()))
+                        .then(staffing.promoteIfPlaceFree(offer.itemId(), offer.role(), promotionValidFor))
+                        .thenReturn(offer))
+                .count()
+                .as(transaction::transactional);
+    }
+}
