@@ -186,11 +186,35 @@ class Staffing {
                 .then();
     }
 
-    public Flux<Assignment> mine(String subject) {
-        return volunteers.findBySubject(subject).flatMapMany(me -> database.sql("select " + Assignment.COLUMNS
-                        + " from assignment where volunteer_id = :me order by offered_at desc")
+    /** One of the volunteer's assignments with what they need to know: the visit, the site, the item, its times. */
+    record Placement(
+            @com.fasterxml.jackson.annotation.JsonUnwrapped Assignment assignment,
+            UUID visitId,
+            String visitTheme,
+            String site,
+            String itemTitle,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone) {}
+
+    /** Newest offers first. */
+    public Flux<Placement> mine(String subject) {
+        return volunteers.findBySubject(subject).flatMapMany(me -> database.sql("select "
+                        + Assignment.columns("a.")
+                        + ", v.visit_id, v.theme, v.site_name, s.title, s.starts_at, s.ends_at, v.time_zone"
+                        + " from assignment a join programme_slot s on s.item_id = a.item_id"
+                        + " join visit_plan v on v.visit_id = s.visit_id"
+                        + " where a.volunteer_id = :me order by a.offered_at desc")
                 .bind("me", me.id())
-                .map(Assignment::from)
+                .map(row -> new Placement(
+                        Assignment.from(row),
+                        row.get("visit_id", UUID.class),
+                        row.get("theme", String.class),
+                        row.get("site_name", String.class),
+                        row.get("title", String.class),
+                        row.get("starts_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.get("ends_at", java.time.OffsetDateTime.class).toInstant(),
+                        row.get("time_zone", String.class)))
                 .all());
     }
 

@@ -106,7 +106,7 @@ class StaffingController {
     }
 
     @GetMapping("/api/volunteers/me/assignments")
-    Flux<Assignment> mine(@AuthenticationPrincipal Jwt volunteer) {
+    Flux<Staffing.Placement> mine(@AuthenticationPrincipal Jwt volunteer) {
         return staffing.mine(volunteer.getSubject());
     }
 

@@ -33,11 +33,12 @@ public record Availability(List<WeeklyWindow> weekly, List<DatedException> excep
         }
     }
 
+    /** Best first: suggestions rank by this order. */
     public enum Fit {
         AVAILABLE,
-        UNAVAILABLE,
         /** The volunteer has said nothing about that time. */
-        UNKNOWN
+        UNKNOWN,
+        UNAVAILABLE
     }
 
     /** Whether the span, seen in the volunteer's zone, lies inside what they offered. Spans within one day. */
