@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code run [--reset]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/} until
- * reset; Ctrl-C stops them all. {@code seed}: the Dandelion School visit, into the running system.
+ * reset; Ctrl-C stops them all. {@code seed}: the Dandelion School visit, its volunteers and teams, into the running system.
  * {@code token ROLE [SUBJECT]}: a development token for that role.
  */
 public final class CaravanCommand {
@@ -49,6 +49,11 @@ public final class CaravanCommand {
         String url = "http://127.0.0.1:" + CaravanService.named("event-service").httpPort();
         String visitId = new DemoScenario(url, token).load();
         System.out.println("Scheduled the Dandelion School visit: " + url + "/api/visits/" + visitId);
+        String volunteers =
+                "http://127.0.0.1:" + CaravanService.named("volunteer-service").httpPort();
+        int people = new DemoPeople(volunteers, token).load().size();
+        System.out.println(
+                "Registered " + people + " volunteers and their three teams: " + volunteers + "/api/volunteers");
     }
 
     private static void run(boolean reset) throws InterruptedException {

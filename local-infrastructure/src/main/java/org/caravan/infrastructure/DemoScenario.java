@@ -2,11 +2,6 @@ package org.caravan.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,13 +13,10 @@ public final class DemoScenario {
 
     public static final String RESOURCE = "/demo/dandelion-school-visit.json";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String eventService;
-    private final String token;
+    private final ApiClient api;
 
     public DemoScenario(String eventServiceUrl, String coordinatorToken) {
-        this.eventService = eventServiceUrl;
-        this.token = coordinatorToken;
+        this.api = new ApiClient(eventServiceUrl, coordinatorToken);
     }
 
     public static JsonNode fixture() {
@@ -69,33 +61,10 @@ public final class DemoScenario {
     }
 
     private JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(eventService + path)).GET(), path);
+        return api.get(path);
     }
 
     private JsonNode post(String path, JsonNode body) {
-        return send(
-                HttpRequest.newBuilder(URI.create(eventService + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
-                path);
-    }
-
-    private JsonNode send(HttpRequest.Builder request, String path) {
-        try {
-            HttpResponse<String> response = http.send(
-                    request.header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JsonMapper.shared().readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("event-service is not reachable at " + eventService, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.post(path, body);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -57,6 +58,12 @@ class TeamController {
                         skills)
                 .map(team -> ResponseEntity.created(URI.create("/api/teams/" + team.id()))
                         .body(team));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('coordinator')")
+    Flux<Team> teams() {
+        return teams.all();
     }
 
     /** Coordinators see every team; a volunteer sees the teams they belong to, and no other (404). */

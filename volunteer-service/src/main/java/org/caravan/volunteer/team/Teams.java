@@ -58,17 +58,25 @@ public class Teams {
                         .then(find(id)));
     }
 
+    public Flux<Team> all() {
+        return database.sql(SELECT + " order by t.name").map(Teams::team).all();
+    }
+
     public Mono<Team> find(UUID teamId) {
         return database.sql(SELECT + " where t.id = :id")
                 .bind("id", teamId)
-                .map(row -> new Team(
-                        row.get("id", UUID.class),
-                        row.get("name", String.class),
-                        row.get("lead_volunteer_id", UUID.class),
-                        Arrays.asList(row.get("members", UUID[].class)),
-                        Arrays.asList(row.get("skills", String[].class)),
-                        row.get("created_at", OffsetDateTime.class).toInstant()))
+                .map(Teams::team)
                 .one();
+    }
+
+    private static Team team(io.r2dbc.spi.Readable row) {
+        return new Team(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                row.get("lead_volunteer_id", UUID.class),
+                Arrays.asList(row.get("members", UUID[].class)),
+                Arrays.asList(row.get("skills", String[].class)),
+                row.get("created_at", OffsetDateTime.class).toInstant());
     }
 
     public Mono<Team> require(UUID teamId) {

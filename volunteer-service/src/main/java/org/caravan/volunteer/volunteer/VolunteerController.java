@@ -2,6 +2,8 @@ package org.caravan.volunteer.volunteer;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,6 +15,8 @@ import java.util.UUID;
 import org.caravan.contracts.volunteer.ContactPreferences;
 import org.caravan.platform.web.EntityVersions;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,10 +29,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
+@org.springframework.validation.annotation.Validated
 @RequestMapping("/api/volunteers")
 class VolunteerController {
 
@@ -110,6 +117,23 @@ class VolunteerController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody Profile profile) {
         return registry.updateOwnProfile(person.getSubject(), ifMatch, profile).map(VolunteerController::withETag);
+    }
+
+    /** The coordinator's directory, by name; narrowed to one login ({@code subject}) or one skill. */
+    @GetMapping
+    @PreAuthorize("hasRole('coordinator')")
+    Flux<Volunteer> directory(
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String skill,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        if (subject != null) {
+            return volunteers.findBySubject(subject).flux();
+        }
+        if (skill != null) {
+            return volunteers.findWithSkill(skill.strip().toUpperCase(Locale.ROOT), size, (long) page * size);
+        }
+        return volunteers.findAllBy(PageRequest.of(page, size, Sort.by("name", "id")));
     }
 
     @GetMapping("/{id}")
