@@ -52,7 +52,12 @@ class Suggestions {
             String conflict,
             BigDecimal recentHours,
             boolean sameDistrict,
-            List<String> reasons) {}
+            List<String> reasons) {
+
+        String recentHoursReason() {
+            return Suggestions.recentHoursReason(recentHours);
+        }
+    }
 
     private record Need(List<String> skills, Instant startsAt, Instant endsAt, String district) {}
 
@@ -114,8 +119,7 @@ class Suggestions {
                     case UNAVAILABLE -> "said they are not available then";
                     case UNKNOWN -> "has not said whether they are available then";
                 });
-        reasons.add(candidate.recentHours().stripTrailingZeros().toPlainString() + " hours served in the last "
-                + RECENT_DAYS + " days");
+        reasons.add(recentHoursReason(candidate.recentHours()));
         if (sameDistrict) {
             reasons.add("lives in the site's district, " + need.district());
         }
@@ -132,10 +136,17 @@ class Suggestions {
                 reasons);
     }
 
+    private static String recentHoursReason(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString() + " hours served in the last " + RECENT_DAYS + " days";
+    }
+
     private Mono<Suggestion> withConflict(Suggestion suggestion, UUID itemId) {
         return doubleBooking.of(suggestion.volunteerId(), itemId, null).map(conflict -> {
             List<String> reasons = new ArrayList<>(suggestion.reasons());
-            reasons.add(2, conflict.map(DoubleBooking.Conflict::describe).orElse("no clash with their other places"));
+            int beforeHours = reasons.indexOf(suggestion.recentHoursReason());
+            reasons.add(
+                    beforeHours,
+                    conflict.map(DoubleBooking.Conflict::describe).orElse("no clash with their other places"));
             return new Suggestion(
                     suggestion.volunteerId(),
                     suggestion.name(),
