@@ -2,6 +2,14 @@ package org.caravan.contracts;
 
 import java.util.List;
 import java.util.Optional;
+import org.caravan.contracts.donation.AcknowledgementRecorded;
+import org.caravan.contracts.donation.DonationCancelled;
+import org.caravan.contracts.donation.DonationDelivered;
+import org.caravan.contracts.donation.DonationDispatched;
+import org.caravan.contracts.donation.DonationHeld;
+import org.caravan.contracts.donation.DonationMoved;
+import org.caravan.contracts.donation.DonationPledged;
+import org.caravan.contracts.donation.DonationReceived;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
@@ -141,6 +149,54 @@ public final class EventCatalog {
             Topic.ASSIGNMENTS,
             "A coordinator added a correction to an assignment's hours; the new total awaits certification.");
 
+    public static final EventType<DonationPledged> DONATION_PLEDGED = new EventType<>(
+            "org.caravan.donation.pledged.v1",
+            DonationPledged.class,
+            Topic.DONATIONS,
+            "A donor promised items for a visit or a site.");
+
+    public static final EventType<DonationReceived> DONATION_RECEIVED = new EventType<>(
+            "org.caravan.donation.received.v1",
+            DonationReceived.class,
+            Topic.DONATIONS,
+            "Pledged items arrived into storage, possibly fewer or (with a reason) more than pledged.");
+
+    public static final EventType<DonationDispatched> DONATION_DISPATCHED = new EventType<>(
+            "org.caravan.donation.dispatched.v1",
+            DonationDispatched.class,
+            Topic.DONATIONS,
+            "Received items were loaded for the visit.");
+
+    public static final EventType<DonationDelivered> DONATION_DELIVERED = new EventType<>(
+            "org.caravan.donation.delivered.v1",
+            DonationDelivered.class,
+            Topic.DONATIONS,
+            "Items were handed over at the site; carries the signed receipt.");
+
+    public static final EventType<DonationCancelled> DONATION_CANCELLED = new EventType<>(
+            "org.caravan.donation.cancelled.v1",
+            DonationCancelled.class,
+            Topic.DONATIONS,
+            "A pledge will not be fulfilled; carries the reason.");
+
+    public static final EventType<DonationHeld> DONATION_HELD = new EventType<>(
+            "org.caravan.donation.held.v1",
+            DonationHeld.class,
+            Topic.DONATIONS,
+            "The pledge's visit was cancelled; the pledge is on hold until moved to another visit.");
+
+    public static final EventType<DonationMoved> DONATION_MOVED = new EventType<>(
+            "org.caravan.donation.moved.v1",
+            DonationMoved.class,
+            Topic.DONATIONS,
+            "A pledge was attached to another visit.");
+
+    public static final EventType<AcknowledgementRecorded> ACKNOWLEDGEMENT_RECORDED = new EventType<>(
+            "org.caravan.donation.acknowledgement-recorded.v1",
+            AcknowledgementRecorded.class,
+            Topic.DONATIONS,
+            "Something was given in return to a donor or a team at a visit.");
+
     private static final List<EventType<?>> ALL = List.of(
             VISIT_SCHEDULED,
             VISIT_RESCHEDULED,
@@ -161,7 +217,15 @@ public final class EventCatalog {
             VOLUNTEER_CHECKED_OUT,
             NO_SHOW_RECORDED,
             SERVICE_HOURS_CERTIFIED,
-            SERVICE_HOURS_CORRECTED);
+            SERVICE_HOURS_CORRECTED,
+            DONATION_PLEDGED,
+            DONATION_RECEIVED,
+            DONATION_DISPATCHED,
+            DONATION_DELIVERED,
+            DONATION_CANCELLED,
+            DONATION_HELD,
+            DONATION_MOVED,
+            ACKNOWLEDGEMENT_RECORDED);
 
     private EventCatalog() {}
 

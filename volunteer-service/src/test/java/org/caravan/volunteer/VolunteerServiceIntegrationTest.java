@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
-import org.caravan.contracts.Topic;
 import org.caravan.contracts.visit.GeoLocation;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.SiteSnapshot;
@@ -21,40 +19,24 @@ import org.caravan.contracts.visit.StaffingNeed;
 import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
-import org.caravan.platform.EventJson;
-import org.caravan.platform.messaging.CloudEventHeaders;
 import org.caravan.platform.testing.EventSamples;
-import org.caravan.platform.testing.TestInfrastructure;
-import org.caravan.platform.testing.TopicProbe;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.caravan.platform.testing.ServiceIntegrationTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-/** One running volunteer-service for its integration tests, fed visits the way event-service publishes them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-public abstract class VolunteerServiceIntegrationTest {
-
-    @Autowired
-    protected WebTestClient http;
+/** volunteer-service under test, fed visits the way event-service publishes them. */
+public abstract class VolunteerServiceIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "volunteer_service");
+    static void sweepOffersOften(DynamicPropertyRegistry registry) {
         registry.add("caravan.staffing.offer-sweep-interval", () -> "500ms");
     }
 
-    protected static String coordinator() {
-        return TestInfrastructure.tokens().mint("coordinator-li", "coordinator");
-    }
-
     protected static String volunteerToken(String subject) {
-        return TestInfrastructure.tokens().mint(subject, "volunteer");
+        return token(subject, "volunteer");
     }
 
     /** The checked-in VisitScheduled sample, as a new visit with new items, at the given version. */
@@ -133,23 +115,6 @@ public abstract class VolunteerServiceIntegrationTest {
         return visit.programme().get(0).itemId();
     }
 
-    /** Waits for the event of that type about the aggregate and reads it into its record. */
-    protected static <E extends CaravanEvent> E awaitEvent(TopicProbe topic, String key, EventType<E> type) {
-        var record = topic.await(
-                r -> key.equals(r.key()) && type.name().equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
-                Duration.ofSeconds(20));
-        return EventJson.read(record.value(), type.payloadType());
-    }
-
-    protected WebTestClient.ResponseSpec post(String token, String uri, Object body, Object... variables) {
-        WebTestClient.RequestBodySpec request = http.post().uri(uri, variables).headers(h -> h.setBearerAuth(token));
-        return body == null
-                ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(body)
-                        .exchange();
-    }
-
     protected static VisitSnapshot withProgramme(VisitSnapshot visit, List<ProgrammeItemSnapshot> items, long version) {
         return new VisitSnapshot(
                 visit.visitId(),
@@ -171,20 +136,7 @@ public abstract class VolunteerServiceIntegrationTest {
 
     /** Sends the event as event-service's relay would; returns its CloudEvents id. */
     protected static UUID publish(EventType<?> type, VisitEvent event) {
-        UUID id = UUID.randomUUID();
-        TopicProbe.send(
-                Topic.VISITS.name(),
-                event.aggregateId(),
-                EventJson.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                Map.of(
-                        "ce_id", id.toString(),
-                        "ce_source", "event-service",
-                        "ce_type", type.name(),
-                        "ce_subject", event.aggregateId(),
-                        "ce_time", Instant.now().toString(),
-                        "ce_specversion", "1.0",
-                        "content-type", "application/json"));
-        return id;
+        return publish(type, event, "event-service");
     }
 
     /**
@@ -288,10 +240,6 @@ public abstract class VolunteerServiceIntegrationTest {
                 .orElseThrow()
                 .path("status")
                 .asString();
-    }
-
-    protected static JsonNode body(WebTestClient.ResponseSpec response) {
-        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     protected static List<String> subjects(String prefix, int count) {

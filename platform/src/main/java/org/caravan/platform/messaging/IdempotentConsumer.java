@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.caravan.contracts.CaravanEvent;
+import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.platform.TraceIds;
 import org.slf4j.Logger;
@@ -106,6 +107,17 @@ public final class IdempotentConsumer implements Consumer<Message<byte[]>> {
 
         public <E extends CaravanEvent> Builder on(EventType<E> type, EventHandler<E> handler) {
             handlers.put(type, handler);
+            return this;
+        }
+
+        /**
+         * The same handler for every cataloged event whose record belongs to {@code family}, e.g. every
+         * {@code VisitEvent}: read models that take in the whole aggregate from each of its events.
+         */
+        public <F extends CaravanEvent> Builder onEvery(Class<F> family, EventHandler<F> handler) {
+            EventCatalog.all().stream()
+                    .filter(type -> family.isAssignableFrom(type.payloadType()))
+                    .forEach(type -> handlers.put(type, handler));
             return this;
         }
 

@@ -1,0 +1,63 @@
+package org.caravan.donation.programme;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.donation.donor.Caller;
+import org.caravan.donation.pledge.PledgeItems;
+import org.caravan.platform.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@PreAuthorize("hasAnyRole('coordinator', 'donor_liaison')")
+class DonationProgrammeController {
+
+    private final DonationProgrammes programmes;
+
+    DonationProgrammeController(DonationProgrammes programmes) {
+        this.programmes = programmes;
+    }
+
+    record Programme(
+            @NotNull UUID donorId,
+            @NotNull UUID siteId,
+            @NotEmpty @Size(max = 50) List<PledgeItems.@Valid @NotNull Item> items,
+            @NotNull @Min(1) @Max(52) Integer intervalWeeks,
+            @NotNull LocalDate startsOn,
+            LocalDate endsOn,
+            @Size(max = 1000) String note) {}
+
+    @PostMapping("/api/donation-programmes")
+    Mono<ResponseEntity<DonationProgrammes.Programme>> start(
+            @Valid @RequestBody Programme request, @AuthenticationPrincipal Jwt token) {
+        if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
+            throw ProblemException.invalidField("endsOn", "ends before it starts on " + request.startsOn());
+        }
+        return programmes
+                .start(
+                        request.donorId(),
+                        request.siteId(),
+                        request.items().stream().map(PledgeItems::line).toList(),
+                        request.intervalWeeks(),
+                        request.startsOn(),
+                        request.endsOn(),
+                        request.note(),
+                        Caller.of(token))
+                .map(programme -> ResponseEntity.created(URI.create("/api/donation-programmes/" + programme.id()))
+                        .body(programme));
+    }
+}

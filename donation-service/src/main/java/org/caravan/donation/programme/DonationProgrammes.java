@@ -1,0 +1,160 @@
+package org.caravan.donation.programme;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.donation.donor.Caller;
+import org.caravan.donation.donor.Donors;
+import org.caravan.donation.pledge.Pledges;
+import org.caravan.donation.visit.VisitPlans;
+import org.caravan.platform.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Recurring gifts, like the reading team's books every few weeks: each programme makes its next pledge when the
+ * day comes at the site, then waits another interval, until it ends. Replicas sweep side by side: a
+ * programme due is taken by one of them (rows locked, others skipped).
+ */
+@Service
+class DonationProgrammes {
+
+    private static final Logger log = LoggerFactory.getLogger(DonationProgrammes.class);
+
+    private final DatabaseClient database;
+    private final Donors donors;
+    private final VisitPlans visits;
+    private final Pledges pledges;
+    private final TransactionalOperator transaction;
+
+    DonationProgrammes(
+            DatabaseClient database,
+            Donors donors,
+            VisitPlans visits,
+            Pledges pledges,
+            TransactionalOperator transaction) {
+        this.database = database;
+        this.donors = donors;
+        this.visits = visits;
+        this.pledges = pledges;
+        this.transaction = transaction;
+    }
+
+    record Programme(
+            UUID id,
+            UUID donorId,
+            UUID siteId,
+            List<Pledges.NewLine> items,
+            int intervalWeeks,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            LocalDate nextPledgeOn,
+            String note) {}
+
+    Mono<Programme> start(
+            UUID donorId,
+            UUID siteId,
+            List<Pledges.NewLine> items,
+            int intervalWeeks,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String note,
+            Caller caller) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql(
+                        """
+                        insert into donation_programme (donor_id, site_id, items, interval_weeks, starts_on, ends_on,
+                          next_pledge_on, note, created_by)
+                        values (:donor, :site, :items, :weeks, :starts, :ends, :starts, :note, :by)
+                        returning id
+                        """)
+                .bind("donor", donorId)
+                .bind("site", siteId)
+                .bind("items", Json.of(EventJson.write(items)))
+                .bind("weeks", intervalWeeks)
+                .bind("starts", startsOn)
+                .bind("by", caller.subject());
+        insert = endsOn == null ? insert.bindNull("ends", LocalDate.class) : insert.bind("ends", endsOn);
+        insert = note == null ? insert.bindNull("note", String.class) : insert.bind("note", note);
+        DatabaseClient.GenericExecuteSpec programme = insert;
+        return donors.require(donorId, caller)
+                .then(visits.requireSite(siteId, "siteId"))
+                .then(programme.map(row -> row.get("id", UUID.class)).one())
+                .flatMap(this::find)
+                .as(transaction::transactional);
+    }
+
+    Mono<Programme> find(UUID id) {
+        return database.sql("select * from donation_programme where id = :id")
+                .bind("id", id)
+                .map(row -> new Programme(
+                        row.get("id", UUID.class),
+                        row.get("donor_id", UUID.class),
+                        row.get("site_id", UUID.class),
+                        List.of(EventJson.read(row.get("items", Json.class).asArray(), Pledges.NewLine[].class)),
+                        row.get("interval_weeks", Integer.class),
+                        row.get("starts_on", LocalDate.class),
+                        row.get("ends_on", LocalDate.class),
+                        row.get("next_pledge_on", LocalDate.class),
+                        row.get("note", String.class)))
+                .one();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${caravan.donations.programme-sweep-interval:60s}",
+            initialDelayString = "${caravan.donations.programme-sweep-interval:60s}")
+    void sweep() {
+        Long made = pledgeWhatIsDue()
+                .onErrorResume(e -> {
+                    log.warn("Donation programme sweep failed; the next one retries", e);
+                    return Mono.just(0L);
+                })
+                .block(Duration.ofMinutes(1));
+        if (made != null && made > 0) {
+            log.info("{} programme pledges made", made);
+        }
+    }
+
+    /** Every programme whose day has come at its site makes one pledge and moves to its next date. */
+    Mono<Long> pledgeWhatIsDue() {
+        return database.sql(
+                        """
+                        select p.id from donation_programme p join known_site s on s.site_id = p.site_id
+                        where p.next_pledge_on <= (now() at time zone s.time_zone)::date
+                        order by p.next_pledge_on limit 50 for update of p skip locked
+                        """)
+                .map(row -> row.get("id", UUID.class))
+                .all()
+                .concatMap(this::find)
+                .concatMap(this::pledgeNext)
+                .count()
+                .as(transaction::transactional);
+    }
+
+    /** The programme pledges as itself (the history shows "donation-programme"); after its end date, it stops. */
+    private Mono<Void> pledgeNext(Programme programme) {
+        LocalDate following = programme.nextPledgeOn().plusWeeks(programme.intervalWeeks());
+        boolean last = programme.endsOn() != null && following.isAfter(programme.endsOn());
+        String note = (programme.note() == null ? "Donation programme" : programme.note()) + ", for "
+                + programme.nextPledgeOn();
+        DatabaseClient.GenericExecuteSpec advance = database.sql(
+                        "update donation_programme set next_pledge_on = :next where id = :id")
+                .bind("id", programme.id());
+        advance = last ? advance.bindNull("next", LocalDate.class) : advance.bind("next", following);
+        return pledges.pledge(
+                        programme.donorId(),
+                        null,
+                        programme.siteId(),
+                        programme.items(),
+                        note,
+                        new Caller("donation-programme", true),
+                        programme.id())
+                .then(advance.then());
+    }
+}

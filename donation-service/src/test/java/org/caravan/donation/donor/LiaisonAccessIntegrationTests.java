@@ -1,0 +1,90 @@
+package org.caravan.donation.donor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Year;
+import java.util.Map;
+import java.util.UUID;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.donation.DonationServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class LiaisonAccessIntegrationTests extends DonationServiceIntegrationTest {
+
+    @Test
+    void aLiaisonSeesAndActsOnlyForTheirOwnDonor() {
+        VisitSnapshot visit = scheduledVisit();
+        String mine = "liaison-" + UUID.randomUUID();
+        String theirs = "liaison-" + UUID.randomUUID();
+        String myDonor = donor(uniqueName("Mine"), mine);
+        String theirDonor = donor(uniqueName("Theirs"), theirs);
+        String theirPledge = booksAndStationery(theirDonor, visit.visitId(), coordinator())
+                .path("pledgeId")
+                .asString();
+        String myPledge = booksAndStationery(myDonor, visit.visitId(), liaison(mine))
+                .path("pledgeId")
+                .asString();
+
+        get(liaison(mine), "/api/pledges/{id}", theirPledge).expectStatus().isNotFound();
+        get(liaison(mine), "/api/donors/{id}", theirDonor).expectStatus().isNotFound();
+        get(
+                        liaison(mine),
+                        "/api/donors/{id}/statement?year={year}",
+                        theirDonor,
+                        Year.now().getValue())
+                .expectStatus()
+                .isNotFound();
+        post(liaison(mine), "/api/pledges/{id}/cancel", Map.of("reason", "Not mine to cancel"), theirPledge)
+                .expectStatus()
+                .isNotFound();
+        cannotPledgeFor(theirDonor, visit, liaison(mine));
+
+        assertThat(body(get(liaison(mine), "/api/donors").expectStatus().isOk())
+                        .valueStream()
+                        .map(d -> d.path("id").asString()))
+                .containsExactly(myDonor);
+        JsonNode manifest = body(get(liaison(mine), "/api/visits/{id}/donations", visit.visitId())
+                .expectStatus()
+                .isOk());
+        assertThat(manifest.path("pledges").valueStream().map(p -> p.path("pledgeId")
+                        .asString()))
+                .containsExactly(myPledge);
+        get(liaison(mine), "/api/pledges/{id}", myPledge).expectStatus().isOk();
+    }
+
+    @Test
+    void aLiaisonWhoRegistersADonorBecomesItsLiaisonAndVolunteersCannotSeeDonations() {
+        String subject = "liaison-" + UUID.randomUUID();
+        JsonNode donor = body(post(
+                        liaison(subject),
+                        "/api/donors",
+                        Map.of("name", uniqueName("Own"), "kind", "TEAM", "liaisonSubject", "someone-else"))
+                .expectStatus()
+                .isCreated());
+
+        assertThat(donor.path("liaisonSubject").asString()).isEqualTo(subject);
+        get(token("volunteer-wang", "volunteer"), "/api/donors").expectStatus().isForbidden();
+    }
+
+    private void cannotPledgeFor(String donor, VisitSnapshot visit, String token) {
+        post(
+                        token,
+                        "/api/pledges",
+                        Map.of(
+                                "donorId", donor,
+                                "visitId", visit.visitId(),
+                                "items",
+                                        java.util.List.of(Map.of(
+                                                "kind",
+                                                "BOOKS",
+                                                "description",
+                                                "Books",
+                                                "quantity",
+                                                1,
+                                                "unit",
+                                                "books"))))
+                .expectStatus()
+                .isNotFound();
+    }
+}
