@@ -3,11 +3,13 @@ package org.caravan.infrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code run [--reset]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/} until
@@ -43,17 +45,30 @@ public final class CaravanCommand {
         System.out.println(DevelopmentTokens.in(STATE.resolve("keys")).mint(subject, role));
     }
 
-    /** Loads the Dandelion School visit into a running system, as coordinator "local-coordinator". */
+    /** Loads the Dandelion School visit, its people and its gifts into a running system, as "local-coordinator". */
     private static void seed() {
         String token = DevelopmentTokens.in(STATE.resolve("keys")).mint("local-coordinator", "coordinator");
-        String url = "http://127.0.0.1:" + CaravanService.named("event-service").httpPort();
-        String visitId = new DemoScenario(url, token).load();
-        System.out.println("Scheduled the Dandelion School visit: " + url + "/api/visits/" + visitId);
-        String volunteers =
-                "http://127.0.0.1:" + CaravanService.named("volunteer-service").httpPort();
+        String events = local("event-service");
+        DemoScenario scenario = new DemoScenario(events, token);
+        String visitId = scenario.load();
+        System.out.println("Scheduled the Dandelion School visit: " + events + "/api/visits/" + visitId);
+        String volunteers = local("volunteer-service");
         int people = new DemoPeople(volunteers, token).load().size();
+        System.out.println("Registered " + people + " volunteers and three teams: " + volunteers + "/api/teams");
+        JsonNode visit = scenario.visit(visitId);
+        String donations = local("donation-service");
+        int pledges = new DemoDonations(donations, token)
+                .load(
+                        visitId,
+                        visit.path("site").path("id").asString(),
+                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)))
+                .size();
         System.out.println(
-                "Registered " + people + " volunteers and their three teams: " + volunteers + "/api/volunteers");
+                "Recorded " + pledges + " donors' pledges: " + donations + "/api/visits/" + visitId + "/donations");
+    }
+
+    private static String local(String service) {
+        return "http://127.0.0.1:" + CaravanService.named(service).httpPort();
     }
 
     private static void run(boolean reset) throws InterruptedException {

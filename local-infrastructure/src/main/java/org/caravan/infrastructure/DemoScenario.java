@@ -34,6 +34,11 @@ public final class DemoScenario {
         return visitId;
     }
 
+    /** The visit as event-service shows it: site, local times, status, programme. */
+    public JsonNode visit(String visitId) {
+        return get("/api/visits/" + visitId);
+    }
+
     /** Creates the caravan (or reuses one of that name), the site, the draft and its items; returns the visit id. */
     public String draft() {
         JsonNode fixture = fixture();

@@ -17,9 +17,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -40,6 +42,11 @@ class DonationProgrammeController {
             @NotNull LocalDate startsOn,
             LocalDate endsOn,
             @Size(max = 1000) String note) {}
+
+    @GetMapping("/api/donation-programmes")
+    Flux<DonationProgrammes.Programme> programmes(@AuthenticationPrincipal Jwt token) {
+        return programmes.visibleTo(Caller.of(token));
+    }
 
     @PostMapping("/api/donation-programmes")
     Mono<ResponseEntity<DonationProgrammes.Programme>> start(

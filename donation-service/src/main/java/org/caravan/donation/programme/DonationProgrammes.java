@@ -90,20 +90,34 @@ class DonationProgrammes {
                 .as(transaction::transactional);
     }
 
+    /** The programmes of the donors the caller may see, by start date. */
+    reactor.core.publisher.Flux<Programme> visibleTo(Caller caller) {
+        return database.sql("select p.* from donation_programme p join donor d on d.id = p.donor_id"
+                        + " where :coordinator or d.liaison_subject = :me order by p.starts_on")
+                .bind("coordinator", caller.coordinator())
+                .bind("me", caller.subject())
+                .map(DonationProgrammes::programme)
+                .all();
+    }
+
     Mono<Programme> find(UUID id) {
         return database.sql("select * from donation_programme where id = :id")
                 .bind("id", id)
-                .map(row -> new Programme(
-                        row.get("id", UUID.class),
-                        row.get("donor_id", UUID.class),
-                        row.get("site_id", UUID.class),
-                        List.of(EventJson.read(row.get("items", Json.class).asArray(), Pledges.NewLine[].class)),
-                        row.get("interval_weeks", Integer.class),
-                        row.get("starts_on", LocalDate.class),
-                        row.get("ends_on", LocalDate.class),
-                        row.get("next_pledge_on", LocalDate.class),
-                        row.get("note", String.class)))
+                .map(DonationProgrammes::programme)
                 .one();
+    }
+
+    private static Programme programme(io.r2dbc.spi.Readable row) {
+        return new Programme(
+                row.get("id", UUID.class),
+                row.get("donor_id", UUID.class),
+                row.get("site_id", UUID.class),
+                List.of(EventJson.read(row.get("items", Json.class).asArray(), Pledges.NewLine[].class)),
+                row.get("interval_weeks", Integer.class),
+                row.get("starts_on", LocalDate.class),
+                row.get("ends_on", LocalDate.class),
+                row.get("next_pledge_on", LocalDate.class),
+                row.get("note", String.class));
     }
 
     @Scheduled(
