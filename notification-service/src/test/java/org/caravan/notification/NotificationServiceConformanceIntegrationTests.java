@@ -12,5 +12,6 @@ class NotificationServiceConformanceIntegrationTests extends ServiceConformance 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "notification_service");
+        NotificationServiceIntegrationTest.mailAndFastSweeps(registry);
     }
 }

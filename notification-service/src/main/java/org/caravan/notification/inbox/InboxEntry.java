@@ -10,10 +10,11 @@ import org.springframework.data.relational.core.mapping.Table;
 public record InboxEntry(
         @Id UUID id,
         String recipient,
-        NoticeKind kind,
+        String kind,
         String subjectId,
         String title,
         String body,
         UUID eventId,
         Instant createdAt,
-        Instant readAt) {}
+        Instant readAt,
+        UUID deliveryId) {}

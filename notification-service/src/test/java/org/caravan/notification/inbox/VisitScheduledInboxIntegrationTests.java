@@ -6,34 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
+import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.TestInfrastructure;
 import org.caravan.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class VisitScheduledInboxIntegrationTests {
+class VisitScheduledInboxIntegrationTests extends NotificationServiceIntegrationTest {
 
     private static final String VISITS = Topic.VISITS.name();
     private static final String DEAD_LETTERS = "error." + VISITS + ".notification-service";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    WebTestClient http;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification_service");
-    }
 
     @Test
     void scheduledVisitBecomesAnInboxEntryForTheCoordinatorWhoScheduledIt() {
@@ -47,9 +34,13 @@ class VisitScheduledInboxIntegrationTests {
         JsonNode entry = inboxOf(coordinator).get(0);
         assertThat(entry.get("kind").asString()).isEqualTo("VISIT_SCHEDULED");
         assertThat(entry.get("subjectId").asString()).isEqualTo(visitId.toString());
-        assertThat(entry.get("title").asString()).contains("共谱祖国颂");
+        assertThat(entry.get("title").asString())
+                .isEqualTo("活动已发布："
+                        + EventSamples.event(EventCatalog.VISIT_SCHEDULED)
+                                .visit()
+                                .theme());
         assertThat(entry.get("body").asString())
-                .contains("Dandelion School", "2026-09-26 09:30", "Asia/Shanghai", "2 programme items");
+                .contains("蒲公英中学 Dandelion School", "2026年9月26日 09:30", "Asia/Shanghai", "共 2 个节目");
     }
 
     @Test

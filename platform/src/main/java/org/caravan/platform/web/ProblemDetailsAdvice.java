@@ -65,6 +65,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this", exchange);
     }
 
+    /** A query or path parameter outside its constraints (e.g. page size), named with its message. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Mono<ResponseEntity<Object>> invalidParameter(
+            jakarta.validation.ConstraintViolationException ex, ServerWebExchange exchange) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some parameters are not valid");
+        problem.setTitle("Invalid request");
+        problem.setProperty(
+                "errors",
+                ex.getConstraintViolations().stream()
+                        .map(v -> java.util.Map.of(
+                                "field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                        .toList());
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     Mono<ResponseEntity<Object>> concurrentChange(OptimisticLockingFailureException ex, ServerWebExchange exchange) {
         return problem(

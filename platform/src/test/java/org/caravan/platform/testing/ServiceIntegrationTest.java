@@ -79,7 +79,11 @@ public abstract class ServiceIntegrationTest {
 
     /** Sends the event as its publisher's outbox relay would; returns its CloudEvents id. */
     protected static UUID publish(EventType<?> type, CaravanEvent event, String source) {
-        UUID id = UUID.randomUUID();
+        return publish(type, event, source, UUID.randomUUID());
+    }
+
+    /** The same, with a chosen CloudEvents id: sent twice, it is the same event delivered twice. */
+    protected static UUID publish(EventType<?> type, CaravanEvent event, String source, UUID id) {
         TopicProbe.send(
                 type.topic().name(),
                 event.aggregateId(),

@@ -105,7 +105,23 @@ class Staffing {
     /** The volunteer takes the offer: a free place confirms it, otherwise it waits in line. */
     @Transactional
     public Mono<Assignment> accept(UUID assignmentId, String subject) {
-        return openOffer(assignmentId, subject).flatMap(offer -> mayHoldPlace(offer)
+        return openOffer(assignmentId, new Caller(subject, false)).flatMap(this::acceptOffer);
+    }
+
+    @Transactional
+    public Mono<Assignment> decline(UUID assignmentId, String subject) {
+        return openOffer(assignmentId, new Caller(subject, false)).flatMap(this::declineOffer);
+    }
+
+    /** An answer through a signed link in a message: the link stands for the volunteer it was sent to. */
+    @Transactional
+    public Mono<Assignment> answerByLink(UUID assignmentId, boolean accept) {
+        return openOffer(assignmentId, new Caller("answer-link", true))
+                .flatMap(offer -> accept ? acceptOffer(offer) : declineOffer(offer));
+    }
+
+    private Mono<Assignment> acceptOffer(Assignment offer) {
+        return mayHoldPlace(offer)
                 .then(takePlace(offer))
                 .flatMap(confirmed -> confirmed
                         ? answer(offer, AssignmentStatus.CONFIRMED, false)
@@ -113,13 +129,11 @@ class Staffing {
                                         a, snapshot -> new AssignmentConfirmed(snapshot, a.answeredAt())))
                         : answer(offer, AssignmentStatus.WAITLISTED, true)
                                 .flatMap(a -> assignments.publish(
-                                        a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt())))));
+                                        a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt()))));
     }
 
-    @Transactional
-    public Mono<Assignment> decline(UUID assignmentId, String subject) {
-        return openOffer(assignmentId, subject)
-                .flatMap(offer -> answer(offer, AssignmentStatus.DECLINED, false))
+    private Mono<Assignment> declineOffer(Assignment offer) {
+        return answer(offer, AssignmentStatus.DECLINED, false)
                 .flatMap(a -> assignments.publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
     }
 
@@ -264,8 +278,8 @@ class Staffing {
     }
 
     /** The caller's own open offer (or their team's, for its lead), locked for the answer. */
-    private Mono<Assignment> openOffer(UUID assignmentId, String subject) {
-        return assignments.lockFor(assignmentId, new Caller(subject, false)).map(assignment -> {
+    private Mono<Assignment> openOffer(UUID assignmentId, Caller caller) {
+        return assignments.lockFor(assignmentId, caller).map(assignment -> {
             if (assignment.status() != AssignmentStatus.OFFERED) {
                 throw ProblemException.conflict(
                         "Assignment is " + assignment.status(), "Only an open offer can be answered");

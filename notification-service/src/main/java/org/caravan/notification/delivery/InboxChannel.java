@@ -1,0 +1,44 @@
+package org.caravan.notification.delivery;
+
+import org.caravan.notification.notice.Templates.Message;
+import org.caravan.notification.recipient.Recipient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The in-app inbox: every notice leaves a copy here, shown to whoever signs in as the recipient. */
+@Component
+class InboxChannel implements Channel {
+
+    private final DatabaseClient database;
+
+    InboxChannel(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public String name() {
+        return Recipient.INBOX;
+    }
+
+    @Override
+    public Mono<Void> send(Delivery delivery, Recipient recipient, Message message) {
+        if (recipient.subject() == null) {
+            return Mono.error(DeliveryFailure.permanent("the recipient has no login, so no inbox"));
+        }
+        return database.sql(
+                        """
+                        insert into inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id)
+                        values (:recipient, :kind, :subject, :title, :body, :event, :delivery)
+                        on conflict (delivery_id) do nothing
+                        """)
+                .bind("recipient", recipient.subject())
+                .bind("kind", delivery.kind().name())
+                .bind("subject", delivery.subjectId())
+                .bind("title", message.title())
+                .bind("body", message.body())
+                .bind("event", delivery.eventId())
+                .bind("delivery", delivery.id())
+                .then();
+    }
+}

@@ -1,5 +1,0 @@
-package org.caravan.notification.inbox;
-
-public enum NoticeKind {
-    VISIT_SCHEDULED
-}

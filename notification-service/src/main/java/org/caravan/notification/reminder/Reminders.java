@@ -1,0 +1,129 @@
+package org.caravan.notification.reminder;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.visit.ProgrammeItemSnapshot;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.recipient.Recipient;
+import org.caravan.notification.recipient.Recipients;
+import org.caravan.platform.EventJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reminders before a volunteer's item (by default 24 and 2 hours before), kept in the database so a restart
+ * loses none. One that would fall in the volunteer's quiet hours comes before them instead; reminders move with
+ * a rescheduled visit and are dropped when the volunteer no longer comes.
+ */
+@Component
+public class Reminders {
+
+    private final DatabaseClient database;
+    private final Recipients recipients;
+    private final List<Duration> leads;
+
+    Reminders(
+            DatabaseClient database,
+            Recipients recipients,
+            @Value("${caravan.notification.reminders-before:24h,2h}") List<Duration> leads) {
+        this.database = database;
+        this.recipients = recipients;
+        this.leads = leads;
+    }
+
+    public Mono<Void> plan(AssignmentSnapshot assignment, Map<String, String> params) {
+        return recipients
+                .find(Recipients.volunteerKey(assignment.volunteerId()))
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMapMany(recipient -> Flux.fromIterable(leads).concatMap(lead -> {
+                    Instant due = dueAt(assignment.itemStartsAt(), lead, recipient.orElse(null));
+                    if (due.isBefore(Instant.now())) {
+                        return Mono.empty();
+                    }
+                    return database.sql(
+                                    """
+                                    insert into reminder (assignment_id, volunteer_id, visit_id, item_id, lead_minutes, due_at,
+                                      params, status)
+                                    values (:assignment, :volunteer, :visit, :item, :lead, :due, :params, 'PLANNED')
+                                    on conflict (assignment_id, lead_minutes) do update set due_at = excluded.due_at,
+                                      params = excluded.params, status = 'PLANNED'
+                                    """)
+                            .bind("assignment", assignment.assignmentId())
+                            .bind("volunteer", assignment.volunteerId())
+                            .bind("visit", assignment.visitId())
+                            .bind("item", assignment.itemId())
+                            .bind("lead", (int) lead.toMinutes())
+                            .bind("due", due)
+                            .bind("params", Json.of(EventJson.write(params)))
+                            .then();
+                }))
+                .then();
+    }
+
+    /** The visit moved: each planned reminder follows its item's new start. */
+    public Mono<Void> replan(VisitSnapshot visit) {
+        ZoneId zone = ZoneId.of(visit.site().timeZone());
+        return Flux.fromIterable(visit.programme())
+                .concatMap(item ->
+                        moveRemindersOf(item, item.startsAt().atZone(zone).toInstant()))
+                .then();
+    }
+
+    private Mono<Void> moveRemindersOf(ProgrammeItemSnapshot item, Instant startsAt) {
+        return database.sql("select id, volunteer_id, lead_minutes, params from reminder where item_id = :item"
+                        + " and status = 'PLANNED'")
+                .bind("item", item.itemId())
+                .map(row -> new Object[] {
+                    row.get("id", UUID.class),
+                    row.get("volunteer_id", UUID.class),
+                    row.get("lead_minutes", Integer.class),
+                    row.get("params", Json.class)
+                })
+                .all()
+                .concatMap(reminder -> recipients
+                        .find(Recipients.volunteerKey((UUID) reminder[1]))
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(recipient -> {
+                            @SuppressWarnings("unchecked")
+                            Map<String, String> params =
+                                    new java.util.HashMap<>(EventJson.read(((Json) reminder[3]).asArray(), Map.class));
+                            params.put("startsAt", startsAt.toString());
+                            Instant due =
+                                    dueAt(startsAt, Duration.ofMinutes((Integer) reminder[2]), recipient.orElse(null));
+                            return database.sql("update reminder set due_at = :due, params = :params where id = :id")
+                                    .bind("due", due)
+                                    .bind("params", Json.of(EventJson.write(params)))
+                                    .bind("id", reminder[0])
+                                    .then();
+                        }))
+                .then();
+    }
+
+    public Mono<Void> dropForAssignment(UUID assignmentId) {
+        return database.sql("update reminder set status = 'DROPPED' where assignment_id = :id and status = 'PLANNED'")
+                .bind("id", assignmentId)
+                .then();
+    }
+
+    public Mono<Void> dropForVisit(UUID visitId) {
+        return database.sql("update reminder set status = 'DROPPED' where visit_id = :id and status = 'PLANNED'")
+                .bind("id", visitId)
+                .then();
+    }
+
+    private static Instant dueAt(Instant startsAt, Duration lead, Recipient recipient) {
+        Instant due = startsAt.minus(lead);
+        return recipient == null ? due : recipient.beforeQuietHours(due);
+    }
+}

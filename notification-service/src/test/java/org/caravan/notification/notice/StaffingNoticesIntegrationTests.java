@@ -1,0 +1,133 @@
+package org.caravan.notification.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.staffing.AssignmentConfirmed;
+import org.caravan.contracts.staffing.AssignmentDeclined;
+import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.caravan.platform.security.AnswerLinks;
+import org.caravan.platform.testing.EventSamples;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest {
+
+    private static final Instant SATURDAY_MORNING = Instant.parse("2026-12-05T01:30:00Z");
+
+    @Value("${caravan.answer-links.secret}")
+    String answerLinkSecret;
+
+    @Test
+    void anOfferReachesTheVolunteersInboxAndMailboxInTheirLanguageWithLinksToAnswer() throws Exception {
+        String subject = "wang-" + UUID.randomUUID();
+        String email = uniqueAddress("wang");
+        UUID volunteer = registeredVolunteer(subject, email, "en", List.of("EMAIL", "INBOX"), null, null);
+        AssignmentSnapshot offer = assignment(volunteer, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING);
+
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(offer, Instant.now()));
+
+        JsonNode entry = awaitInbox(subject, "volunteer", 1).get(0);
+        assertThat(entry.path("title").asString()).isEqualTo("You are asked to serve: Recitation 《读中国》 Reading China");
+        assertThat(entry.path("body").asString()).contains("蒲公英中学 Dandelion School", "5 Dec 2026, 09:30", "as reciter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        MimeMessage mail = mailTo(email).get(0);
+        assertThat(mail.getSubject()).isEqualTo("You are asked to serve: Recitation 《读中国》 Reading China");
+        String text = mail.getContent().toString();
+        String acceptLink = text.substring(text.indexOf("Accept: ") + 8, text.indexOf(" Decline:"));
+        String token = acceptLink.substring(acceptLink.lastIndexOf('/') + 1);
+        AnswerLinks.Answer answer =
+                new AnswerLinks(answerLinkSecret).read(token, Instant.now()).orElseThrow();
+        assertThat(answer.assignmentId()).isEqualTo(offer.assignmentId());
+        assertThat(answer.answer()).isEqualTo("accept");
+    }
+
+    @Test
+    void theSameConfirmationDeliveredThreeTimesSendsOneEmail() {
+        String subject = "li-" + UUID.randomUUID();
+        String email = uniqueAddress("li");
+        UUID volunteer = registeredVolunteer(subject, email, "zh-CN", List.of("EMAIL"), null, null);
+        AssignmentConfirmed confirmed = new AssignmentConfirmed(
+                assignment(volunteer, UUID.randomUUID(), "CONFIRMED", SATURDAY_MORNING), Instant.now());
+        UUID eventId = UUID.randomUUID();
+
+        for (int i = 0; i < 3; i++) {
+            publish(EventCatalog.ASSIGNMENT_CONFIRMED, confirmed, "volunteer-service", eventId);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        JsonNode entry = awaitInbox(subject, "volunteer", 1).get(0);
+        assertThat(entry.path("title").asString()).isEqualTo("已确认：Recitation 《读中国》 Reading China");
+        assertThat(entry.path("body").asString()).contains("2026年12月5日 09:30");
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> mailTo(email).size() == 1);
+    }
+
+    @Test
+    void theCoordinatorHearsOfDeclinesAndWithdrawalsAndTheVolunteerOfACancellation() {
+        String coordinator = "coordinator-" + UUID.randomUUID();
+        VisitSnapshot visit = scheduledBy(coordinator);
+        String subject = "zhao-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        awaitInbox(coordinator, "coordinator", 1);
+
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_DECLINED,
+                new AssignmentDeclined(
+                        assignment(volunteer, visit.visitId(), "DECLINED", SATURDAY_MORNING), Instant.now()));
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_WITHDRAWN,
+                new AssignmentWithdrawn(
+                        assignment(volunteer, visit.visitId(), "WITHDRAWN", SATURDAY_MORNING),
+                        "My shift was moved",
+                        Instant.now()));
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_WITHDRAWN,
+                new AssignmentWithdrawn(
+                        assignment(volunteer, visit.visitId(), "CANCELLED_BY_VISIT", SATURDAY_MORNING),
+                        "Visit cancelled: typhoon warning",
+                        Instant.now()));
+
+        List<JsonNode> told = awaitInbox(coordinator, "coordinator", 3);
+        assertThat(told)
+                .extracting(e -> e.path("kind").asString())
+                .contains("VOLUNTEER_DECLINED", "VOLUNTEER_WITHDREW");
+        assertThat(told)
+                .anyMatch(e -> e.path("body").asString().contains("My shift was moved")
+                        && e.path("body").asString().contains("Volunteer " + subject));
+        JsonNode cancelled = awaitInbox(subject, "volunteer", 1).get(0);
+        assertThat(cancelled.path("kind").asString()).isEqualTo("ASSIGNMENT_ENDED");
+        assertThat(cancelled.path("body").asString()).contains("Visit cancelled: typhoon warning");
+    }
+
+    private VisitSnapshot scheduledBy(String coordinator) {
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        VisitSnapshot visit = new VisitSnapshot(
+                UUID.randomUUID(),
+                sample.caravanId(),
+                sample.caravanName(),
+                sample.site(),
+                sample.theme(),
+                sample.startsAt(),
+                sample.endsAt(),
+                sample.expectedAudience(),
+                "SCHEDULED",
+                3,
+                sample.programme());
+        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
+        return visit;
+    }
+}

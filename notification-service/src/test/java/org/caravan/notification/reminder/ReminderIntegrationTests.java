@@ -1,0 +1,153 @@
+package org.caravan.notification.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.staffing.AssignmentConfirmed;
+import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.visit.ProgrammeItemSnapshot;
+import org.caravan.contracts.visit.VisitCancelled;
+import org.caravan.contracts.visit.VisitRescheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.caravan.platform.testing.EventSamples;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void aReminderComesTwoHoursBeforeTheItem() {
+        String subject = "qian-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        awaitDirectory(volunteer);
+        Instant startsAt =
+                Instant.now().plus(Duration.ofHours(2)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_CONFIRMED,
+                new AssignmentConfirmed(
+                        assignment(volunteer, UUID.randomUUID(), "CONFIRMED", startsAt), Instant.now()));
+
+        List<JsonNode> inbox = awaitInbox(subject, "volunteer", 2);
+        assertThat(inbox)
+                .extracting(e -> e.path("kind").asString())
+                .containsExactlyInAnyOrder("ASSIGNMENT_CONFIRMED", "REMINDER");
+        assertThat(inbox)
+                .filteredOn(e -> e.path("kind").asString().equals("REMINDER"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("title").asString()).startsWith("Reminder: Recitation"));
+    }
+
+    @Test
+    void remindersMoveWithARescheduledVisitAndAreDroppedWithACancelledOne() {
+        UUID volunteer = registeredVolunteer("zhou-" + UUID.randomUUID(), null, "zh-CN", List.of("INBOX"), null, null);
+        awaitDirectory(volunteer);
+        LocalDateTime start =
+                LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        VisitSnapshot visit = visitWithOneItem(start, 1);
+        AssignmentSnapshot confirmed = new AssignmentSnapshot(
+                UUID.randomUUID(),
+                visit.visitId(),
+                visit.programme().get(0).itemId(),
+                "Chorus",
+                start.atZone(BEIJING).toInstant(),
+                start.plusMinutes(10).atZone(BEIJING).toInstant(),
+                "蒲公英中学 Dandelion School",
+                "Asia/Shanghai",
+                "singer",
+                volunteer,
+                null,
+                "CONFIRMED",
+                Instant.now());
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reminders(confirmed.assignmentId()).size() == 2);
+        assertThat(reminders(confirmed.assignmentId()))
+                .contains(
+                        start.minusHours(2).atZone(BEIJING).toInstant(),
+                        start.minusHours(24).atZone(BEIJING).toInstant());
+
+        LocalDateTime later = start.plusHours(2);
+        publish(
+                EventCatalog.VISIT_RESCHEDULED,
+                new VisitRescheduled(
+                        visitWithOneItem(later, 2, visit),
+                        start,
+                        start.plusHours(1),
+                        "Exams",
+                        "coordinator-li",
+                        Instant.now()),
+                "event-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders(confirmed.assignmentId())
+                .contains(later.minusHours(2).atZone(BEIJING).toInstant()));
+
+        publish(
+                EventCatalog.VISIT_CANCELLED,
+                new VisitCancelled(visitWithOneItem(later, 3, visit), "Typhoon", "coordinator-li", Instant.now()),
+                "event-service");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reminders(confirmed.assignmentId()).isEmpty());
+    }
+
+    /** Planned reminders' due times. */
+    private List<Instant> reminders(UUID assignmentId) {
+        return database.sql("select due_at from reminder where assignment_id = :id and status = 'PLANNED'")
+                .bind("id", assignmentId)
+                .map(row -> row.get("due_at", OffsetDateTime.class).toInstant())
+                .all()
+                .collectList()
+                .block();
+    }
+
+    private void awaitDirectory(UUID volunteer) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("select 1 from recipient where key = :key")
+                .bind("key", "volunteer:" + volunteer)
+                .map(row -> 1)
+                .all()
+                .hasElements()
+                .block());
+    }
+
+    private static VisitSnapshot visitWithOneItem(LocalDateTime start, long version) {
+        return visitWithOneItem(start, version, null);
+    }
+
+    private static VisitSnapshot visitWithOneItem(LocalDateTime start, long version, VisitSnapshot same) {
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        ProgrammeItemSnapshot item =
+                same == null ? sample.programme().get(1) : same.programme().get(0);
+        ProgrammeItemSnapshot moved = new ProgrammeItemSnapshot(
+                same == null ? UUID.randomUUID() : item.itemId(),
+                1,
+                item.title(),
+                item.kind(),
+                start,
+                10,
+                item.needs(),
+                0);
+        return new VisitSnapshot(
+                same == null ? UUID.randomUUID() : same.visitId(),
+                sample.caravanId(),
+                sample.caravanName(),
+                sample.site(),
+                sample.theme(),
+                start,
+                start.plusHours(1),
+                400,
+                version == 3 ? "CANCELLED" : "SCHEDULED",
+                version,
+                List.of(moved));
+    }
+}

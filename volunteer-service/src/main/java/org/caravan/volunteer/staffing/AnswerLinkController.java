@@ -1,0 +1,76 @@
+package org.caravan.volunteer.staffing;
+
+import java.time.Instant;
+import org.caravan.platform.security.AnswerLinks;
+import org.caravan.platform.web.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * The accept and decline links in messages. Opening one (GET) only shows what it would do, since mail scanners
+ * open links; the button on that page (POST) records the answer, once: the link is signed by
+ * notification-service, expires with the offer, and its nonce is kept so that a second use is refused.
+ */
+@RestController
+class AnswerLinkController {
+
+    private final AnswerLinks links;
+    private final Staffing staffing;
+    private final DatabaseClient database;
+    private final TransactionalOperator transaction;
+
+    AnswerLinkController(
+            @Value("${caravan.answer-links.secret}") String secret,
+            Staffing staffing,
+            DatabaseClient database,
+            TransactionalOperator transaction) {
+        this.links = new AnswerLinks(secret);
+        this.staffing = staffing;
+        this.database = database;
+        this.transaction = transaction;
+    }
+
+    @GetMapping(path = "/api/answer-links/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    String confirmPage(@PathVariable String token) {
+        AnswerLinks.Answer answer = valid(token);
+        String verb = "accept".equals(answer.answer()) ? "Accept · 接受" : "Decline · 婉拒";
+        return """
+                <!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>Caravan</title>
+                <form method="post"><p>%s?</p><button type="submit">%s</button></form></html>
+                """
+                .formatted(HtmlUtils.htmlEscape(verb), HtmlUtils.htmlEscape(verb));
+    }
+
+    @PostMapping("/api/answer-links/{token}")
+    Mono<Assignment> answer(@PathVariable String token) {
+        AnswerLinks.Answer answer = valid(token);
+        return database.sql(
+                        "insert into used_answer_link (nonce, assignment_id, answer) values (:nonce, :assignment, :answer)")
+                .bind("nonce", answer.nonce())
+                .bind("assignment", answer.assignmentId())
+                .bind("answer", answer.answer())
+                .then()
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e -> new ProblemException(
+                                HttpStatus.GONE, "Link already used", "This link has already been used"))
+                .then(staffing.answerByLink(answer.assignmentId(), "accept".equals(answer.answer())))
+                .as(transaction::transactional);
+    }
+
+    private AnswerLinks.Answer valid(String token) {
+        return links.read(token, Instant.now())
+                .filter(answer -> "accept".equals(answer.answer()) || "decline".equals(answer.answer()))
+                .orElseThrow(() -> ProblemException.notFound("Answer link", "(invalid or expired)"));
+    }
+}
