@@ -57,8 +57,8 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
                 .anySatisfy(line -> {
                     assertThat(line.path("traceId").asString()).isEqualTo(TRACE_ID);
                     assertThat(line.path("message").asString())
-                            .isEqualTo(
-                                    "notification-service.inbox applied org.caravan.visit.scheduled.v1 for " + visitId);
+                            .isEqualTo("notification-service.visits applied org.caravan.visit.scheduled.v1 for "
+                                    + visitId);
                 }));
         assertThat(Files.readString(caravan.service("event-service").log())).contains(TRACE_ID);
     }

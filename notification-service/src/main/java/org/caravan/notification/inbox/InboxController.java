@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
 class InboxController {
 
     private static final Duration STREAM_POLL = Duration.ofSeconds(1);
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final InboxRepository inbox;
     private final DatabaseClient database;
@@ -64,17 +65,26 @@ class InboxController {
 
     /**
      * New entries as Server-Sent Events while the browser listens. It reads the database, not this replica's
-     * memory, so entries written by any replica arrive.
+     * memory, so entries written by any replica arrive. A comment opens the stream at once and another keeps it
+     * alive through proxies.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<InboxEntry>> stream(@AuthenticationPrincipal Jwt person) {
         AtomicReference<Instant> seen = new AtomicReference<>(Instant.now());
-        return Flux.interval(Duration.ZERO, STREAM_POLL)
+        Flux<ServerSentEvent<InboxEntry>> notices = Flux.interval(STREAM_POLL)
                 .concatMap(tick -> inbox.newerThan(person.getSubject(), seen.get()))
                 .doOnNext(entry -> seen.set(entry.createdAt()))
                 .map(entry -> ServerSentEvent.builder(entry)
                         .id(entry.id().toString())
                         .event("notice")
+                        .build());
+        Flux<ServerSentEvent<InboxEntry>> keepAlive = Flux.interval(KEEP_ALIVE)
+                .map(tick -> ServerSentEvent.<InboxEntry>builder()
+                        .comment("keep-alive")
+                        .build());
+        return Flux.merge(notices, keepAlive)
+                .startWith(ServerSentEvent.<InboxEntry>builder()
+                        .comment("connected")
                         .build());
     }
 }

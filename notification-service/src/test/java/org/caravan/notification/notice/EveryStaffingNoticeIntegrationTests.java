@@ -1,0 +1,97 @@
+package org.caravan.notification.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.staffing.AssignmentOfferExpired;
+import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
+import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.staffing.AssignmentWaitlisted;
+import org.caravan.contracts.staffing.NoShowRecorded;
+import org.caravan.contracts.staffing.ServiceHoursCertified;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.caravan.platform.testing.EventSamples;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Each staffing event a volunteer or coordinator hears about becomes the notice of its kind, in their language. */
+class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegrationTest {
+
+    private static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7));
+
+    @Test
+    void aVolunteerHearsOfWaitlistPromotionExpiryReconfirmationAndCertifiedHours() {
+        String subject = "lin-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        AssignmentSnapshot place = assignment(volunteer, UUID.randomUUID(), "WAITLISTED", NEXT_WEEK);
+        AssignmentSnapshot other = assignment(volunteer, place.visitId(), "EXPIRED", NEXT_WEEK);
+
+        publishAssignment(EventCatalog.ASSIGNMENT_WAITLISTED, new AssignmentWaitlisted(place, Instant.now()));
+        awaitInbox(subject, "volunteer", 1);
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(place, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, new AssignmentOfferExpired(other, Instant.now()));
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED,
+                new AssignmentReconfirmationRequested(
+                        place,
+                        NEXT_WEEK.minus(Duration.ofHours(3)),
+                        "Overlaps 'Chorus' at the community centre",
+                        Instant.now()));
+        publishAssignment(
+                EventCatalog.SERVICE_HOURS_CERTIFIED,
+                new ServiceHoursCertified(place, new BigDecimal("2.50"), "coordinator-li", Instant.now()));
+
+        List<JsonNode> inbox = awaitInbox(subject, "volunteer", 5);
+        assertThat(inbox)
+                .extracting(e -> e.path("kind").asString())
+                .containsExactlyInAnyOrder(
+                        "ASSIGNMENT_WAITLISTED",
+                        "ASSIGNMENT_PROMOTED",
+                        "OFFER_EXPIRED",
+                        "RECONFIRMATION_REQUESTED",
+                        "HOURS_CERTIFIED");
+        assertThat(inbox).anyMatch(e -> e.path("title").asString().startsWith("A place opened for you"));
+        assertThat(inbox)
+                .anyMatch(e -> e.path("body").asString().contains("Overlaps 'Chorus' at the community centre"));
+        assertThat(inbox).anyMatch(e -> e.path("body").asString().contains("Your 2.5 hours of service"));
+    }
+
+    @Test
+    void theCoordinatorHearsOfANoShow() {
+        String coordinator = "coordinator-" + UUID.randomUUID();
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        VisitSnapshot visit = new VisitSnapshot(
+                UUID.randomUUID(),
+                sample.caravanId(),
+                sample.caravanName(),
+                sample.site(),
+                sample.theme(),
+                sample.startsAt(),
+                sample.endsAt(),
+                sample.expectedAudience(),
+                "SCHEDULED",
+                3,
+                sample.programme());
+        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
+        awaitInbox(coordinator, "coordinator", 1);
+        UUID volunteer =
+                registeredVolunteer("absent-" + UUID.randomUUID(), null, "zh-CN", List.of("INBOX"), null, null);
+
+        publishAssignment(
+                EventCatalog.NO_SHOW_RECORDED,
+                new NoShowRecorded(
+                        assignment(volunteer, visit.visitId(), "NO_SHOW", NEXT_WEEK), "coordinator-li", Instant.now()));
+
+        assertThat(awaitInbox(coordinator, "coordinator", 2))
+                .anyMatch(e -> e.path("kind").asString().equals("NO_SHOW")
+                        && e.path("title").asString().startsWith("未到场"));
+    }
+}
