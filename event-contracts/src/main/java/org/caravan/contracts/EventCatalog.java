@@ -20,6 +20,7 @@ import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.ServiceHoursCertified;
 import org.caravan.contracts.staffing.ServiceHoursCorrected;
+import org.caravan.contracts.staffing.StaffingGapsFound;
 import org.caravan.contracts.staffing.VolunteerCheckedIn;
 import org.caravan.contracts.staffing.VolunteerCheckedOut;
 import org.caravan.contracts.visit.ProgrammeChanged;
@@ -197,6 +198,12 @@ public final class EventCatalog {
             Topic.DONATIONS,
             "Something was given in return to a donor or a team at a visit.");
 
+    public static final EventType<StaffingGapsFound> STAFFING_GAPS_FOUND = new EventType<>(
+            "org.caravan.staffing.gaps-found.v1",
+            StaffingGapsFound.class,
+            Topic.STAFFING,
+            "Shortly before a visit, some of its roles still have fewer people confirmed than needed.");
+
     private static final List<EventType<?>> ALL = List.of(
             VISIT_SCHEDULED,
             VISIT_RESCHEDULED,
@@ -218,6 +225,7 @@ public final class EventCatalog {
             NO_SHOW_RECORDED,
             SERVICE_HOURS_CERTIFIED,
             SERVICE_HOURS_CORRECTED,
+            STAFFING_GAPS_FOUND,
             DONATION_PLEDGED,
             DONATION_RECEIVED,
             DONATION_DISPATCHED,

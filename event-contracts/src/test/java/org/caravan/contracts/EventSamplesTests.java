@@ -36,7 +36,7 @@ class EventSamplesTests {
         for (EventType<?> type : EventCatalog.all()) {
             assertThat(type.name()).matches("org\\.caravan\\.[a-z-]+\\.[a-z-]+\\.v\\d+");
             assertThat(type.payloadType().getSimpleName())
-                    .matches(".*(ed|edIn|edOut|Sent|Given|Made|Taken|Withdrawn|Held)$");
+                    .matches(".*(ed|edIn|edOut|Sent|Given|Made|Taken|Withdrawn|Held|Found)$");
             assertThat(type.payloadType().isRecord()).isTrue();
         }
     }

@@ -31,8 +31,9 @@ import tools.jackson.databind.JsonNode;
 public abstract class VolunteerServiceIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource
-    static void sweepOffersOften(DynamicPropertyRegistry registry) {
+    static void sweepOften(DynamicPropertyRegistry registry) {
         registry.add("caravan.staffing.offer-sweep-interval", () -> "500ms");
+        registry.add("caravan.staffing.gap-check-interval", () -> "500ms");
     }
 
     protected static String volunteerToken(String subject) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The four topics notification-service listens to, each bound in application.yml ({name}-in-0). */
+/** The topics notification-service listens to, each bound in application.yml ({name}-in-0). */
 @Configuration(proxyBeanMethods = false)
 class NoticeConsumers {
 
@@ -43,6 +43,14 @@ class NoticeConsumers {
                 .on(EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED, staffing::reconfirm)
                 .on(EventCatalog.NO_SHOW_RECORDED, staffing::noShow)
                 .on(EventCatalog.SERVICE_HOURS_CERTIFIED, staffing::certified)
+                .build();
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> staffingEvents(EventConsumers consumers, StaffingNotices staffing) {
+        return consumers
+                .named("notification-service.staffing-gaps")
+                .on(EventCatalog.STAFFING_GAPS_FOUND, staffing::gapsFound)
                 .build();
     }
 

@@ -11,6 +11,7 @@ public enum NoticeKind {
     ASSIGNMENT_CONFIRMED(false),
     ASSIGNMENT_WAITLISTED(false),
     ASSIGNMENT_ENDED(true),
+    OFFER_EXPIRING(true),
     OFFER_EXPIRED(false),
     RECONFIRMATION_REQUESTED(true),
     REMINDER(true),
@@ -18,6 +19,7 @@ public enum NoticeKind {
     VOLUNTEER_DECLINED(false),
     VOLUNTEER_WITHDREW(false),
     NO_SHOW(false),
+    STAFFING_GAPS(true),
     DONATION_PLEDGED(false),
     DONATION_DELIVERED(false),
     DONATION_HELD(true);

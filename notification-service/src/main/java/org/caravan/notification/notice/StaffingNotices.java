@@ -15,6 +15,7 @@ import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.ServiceHoursCertified;
+import org.caravan.contracts.staffing.StaffingGapsFound;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.notification.reminder.Reminders;
 import org.caravan.platform.messaging.IncomingEvent;
@@ -62,24 +63,33 @@ class StaffingNotices {
         params.put("declineLink", link(assignment, "decline"));
         return wasWaitlisted(assignment.assignmentId())
                 .flatMap(promoted -> toVolunteer(
-                        event, promoted ? NoticeKind.ASSIGNMENT_PROMOTED : NoticeKind.ASSIGNMENT_OFFERED, params));
+                        event, promoted ? NoticeKind.ASSIGNMENT_PROMOTED : NoticeKind.ASSIGNMENT_OFFERED, params))
+                .then(reminders.planOfferWarning(assignment, params));
     }
 
     Mono<Void> confirmed(IncomingEvent<AssignmentConfirmed> event) {
         Map<String, String> params = params(event.payload().assignment());
-        return toVolunteer(event, NoticeKind.ASSIGNMENT_CONFIRMED, params)
+        return reminders
+                .dropOfferWarning(event.payload().assignment().assignmentId())
+                .then(toVolunteer(event, NoticeKind.ASSIGNMENT_CONFIRMED, params))
                 .then(reminders.plan(event.payload().assignment(), params));
     }
 
     Mono<Void> waitlisted(IncomingEvent<AssignmentWaitlisted> event) {
-        return toVolunteer(
-                event, NoticeKind.ASSIGNMENT_WAITLISTED, params(event.payload().assignment()));
+        return reminders
+                .dropOfferWarning(event.payload().assignment().assignmentId())
+                .then(toVolunteer(
+                        event,
+                        NoticeKind.ASSIGNMENT_WAITLISTED,
+                        params(event.payload().assignment())));
     }
 
     Mono<Void> expired(IncomingEvent<AssignmentOfferExpired> event) {
         Map<String, String> params = params(event.payload().assignment());
         params.put("expiresAt", event.payload().expiredAt().toString());
-        return toVolunteer(event, NoticeKind.OFFER_EXPIRED, params);
+        return reminders
+                .dropForAssignment(event.payload().assignment().assignmentId())
+                .then(toVolunteer(event, NoticeKind.OFFER_EXPIRED, params));
     }
 
     Mono<Void> reconfirm(IncomingEvent<AssignmentReconfirmationRequested> event) {
@@ -120,6 +130,30 @@ class StaffingNotices {
                 .dropForAssignment(event.payload().assignment().assignmentId())
                 .then(toCoordinator(
                         event, NoticeKind.NO_SHOW, params(event.payload().assignment())));
+    }
+
+    /** Shortly before the visit, the coordinator who scheduled it hears which roles still lack people. */
+    Mono<Void> gapsFound(IncomingEvent<StaffingGapsFound> event) {
+        StaffingGapsFound found = event.payload();
+        Map<String, String> params = new HashMap<>();
+        params.put("site", found.siteName());
+        params.put("startsAt", found.visitStartsAt().toString());
+        params.put("timeZone", found.timeZone());
+        params.put("visitId", found.visitId().toString());
+        params.put(
+                "gaps",
+                found.gaps().stream()
+                        .map(gap -> gap.itemTitle() + " · " + gap.role() + " " + gap.confirmed() + "/" + gap.needed())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+        return recipients
+                .coordinatorOf(found.visitId())
+                .flatMap(coordinator -> notices.queue(
+                        event.id(),
+                        new Notice(
+                                Recipients.subjectKey(coordinator),
+                                NoticeKind.STAFFING_GAPS,
+                                found.visitId().toString(),
+                                params)));
     }
 
     private Mono<Void> toVolunteer(

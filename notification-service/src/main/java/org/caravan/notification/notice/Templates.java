@@ -62,6 +62,12 @@ public final class Templates {
                 "No longer needed: {item}",
                 "Your place at {site}, {startsAt} has ended. Reason: {reason}");
         words(
+                NoticeKind.OFFER_EXPIRING,
+                "邀请即将过期：{item}",
+                "{site}，{startsAt}，担任 {role}。邀请将于 {expiresAt} 过期。接受：{acceptLink} 婉拒：{declineLink}",
+                "Offer about to expire: {item}",
+                "{site}, {startsAt}, as {role}. The offer expires at {expiresAt}. Accept: {acceptLink} Decline: {declineLink}");
+        words(
                 NoticeKind.OFFER_EXPIRED,
                 "邀请已过期：{item}",
                 "{site}，{startsAt} 的邀请已于 {expiresAt} 过期。",
@@ -103,6 +109,12 @@ public final class Templates {
                 "{volunteer} 未到场担任 {role}（{startsAt}）。",
                 "No-show: {item}",
                 "{volunteer} did not come as {role} ({startsAt}).");
+        words(
+                NoticeKind.STAFFING_GAPS,
+                "人手不足：{site}",
+                "{startsAt} 的活动仍缺人手：{gaps}",
+                "Staffing gaps: {site}",
+                "The visit on {startsAt} still lacks people: {gaps}");
         words(
                 NoticeKind.DONATION_PLEDGED,
                 "捐赠已登记：{donor}",

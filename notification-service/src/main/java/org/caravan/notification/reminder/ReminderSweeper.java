@@ -53,20 +53,21 @@ class ReminderSweeper {
                         update reminder set status = 'SENT'
                         where id in (select id from reminder where status = 'PLANNED' and due_at <= now()
                                      order by due_at limit 100 for update skip locked)
-                        returning id, assignment_id, volunteer_id, params
+                        returning id, assignment_id, volunteer_id, kind, params
                         """)
                 .map(row -> new Object[] {
                     row.get("id", UUID.class),
                     row.get("assignment_id", UUID.class),
                     row.get("volunteer_id", UUID.class),
-                    row.get("params", Json.class)
+                    row.get("params", Json.class),
+                    row.get("kind", String.class)
                 })
                 .all()
                 .concatMap(reminder -> notices.queue(
                                 (UUID) reminder[0],
                                 new Notice(
                                         Recipients.volunteerKey((UUID) reminder[2]),
-                                        NoticeKind.REMINDER,
+                                        NoticeKind.valueOf((String) reminder[4]),
                                         reminder[1].toString(),
                                         EventJson.read(((Json) reminder[3]).asArray(), Map.class)))
                         .thenReturn(reminder))

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.notice.NoticeKind;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.EventJson;
@@ -20,8 +21,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reminders before a volunteer's item (by default 24 and 2 hours before), kept in the database so a restart
- * loses none. One that would fall in the volunteer's quiet hours comes before them instead; reminders move with
+ * Reminders before a volunteer's item (by default 24 and 2 hours before) and a warning before an unanswered
+ * offer expires (12 hours), kept in the database so a restart loses none. One that would fall in the volunteer's quiet hours comes before them instead; reminders move with
  * a rescheduled visit and are dropped when the volunteer no longer comes.
  */
 @Component
@@ -30,38 +31,57 @@ public class Reminders {
     private final DatabaseClient database;
     private final Recipients recipients;
     private final List<Duration> leads;
+    private final Duration offerWarning;
 
     Reminders(
             DatabaseClient database,
             Recipients recipients,
-            @Value("${caravan.notification.reminders-before:24h,2h}") List<Duration> leads) {
+            @Value("${caravan.notification.reminders-before:24h,2h}") List<Duration> leads,
+            @Value("${caravan.notification.offer-warning-before:12h}") Duration offerWarning) {
         this.database = database;
         this.recipients = recipients;
         this.leads = leads;
+        this.offerWarning = offerWarning;
     }
 
+    /** Reminders before the item starts. */
     public Mono<Void> plan(AssignmentSnapshot assignment, Map<String, String> params) {
+        return plan(NoticeKind.REMINDER, assignment, assignment.itemStartsAt(), leads, params);
+    }
+
+    /** A warning before an unanswered offer expires; dropped once it is answered. */
+    public Mono<Void> planOfferWarning(AssignmentSnapshot assignment, Map<String, String> params) {
+        return plan(NoticeKind.OFFER_EXPIRING, assignment, assignment.offerExpiresAt(), List.of(offerWarning), params);
+    }
+
+    private Mono<Void> plan(
+            NoticeKind kind,
+            AssignmentSnapshot assignment,
+            Instant moment,
+            List<Duration> before,
+            Map<String, String> params) {
         return recipients
                 .find(Recipients.volunteerKey(assignment.volunteerId()))
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMapMany(recipient -> Flux.fromIterable(leads).concatMap(lead -> {
-                    Instant due = dueAt(assignment.itemStartsAt(), lead, recipient.orElse(null));
+                .flatMapMany(recipient -> Flux.fromIterable(before).concatMap(lead -> {
+                    Instant due = dueAt(moment, lead, recipient.orElse(null));
                     if (due.isBefore(Instant.now())) {
                         return Mono.empty();
                     }
                     return database.sql(
                                     """
-                                    insert into reminder (assignment_id, volunteer_id, visit_id, item_id, lead_minutes, due_at,
-                                      params, status)
-                                    values (:assignment, :volunteer, :visit, :item, :lead, :due, :params, 'PLANNED')
-                                    on conflict (assignment_id, lead_minutes) do update set due_at = excluded.due_at,
+                                    insert into reminder (assignment_id, volunteer_id, visit_id, item_id, kind, lead_minutes,
+                                      due_at, params, status)
+                                    values (:assignment, :volunteer, :visit, :item, :kind, :lead, :due, :params, 'PLANNED')
+                                    on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,
                                       params = excluded.params, status = 'PLANNED'
                                     """)
                             .bind("assignment", assignment.assignmentId())
                             .bind("volunteer", assignment.volunteerId())
                             .bind("visit", assignment.visitId())
                             .bind("item", assignment.itemId())
+                            .bind("kind", kind.name())
                             .bind("lead", (int) lead.toMinutes())
                             .bind("due", due)
                             .bind("params", Json.of(EventJson.write(params)))
@@ -81,7 +101,7 @@ public class Reminders {
 
     private Mono<Void> moveRemindersOf(ProgrammeItemSnapshot item, Instant startsAt) {
         return database.sql("select id, volunteer_id, lead_minutes, params from reminder where item_id = :item"
-                        + " and status = 'PLANNED'")
+                        + " and kind = 'REMINDER' and status = 'PLANNED'")
                 .bind("item", item.itemId())
                 .map(row -> new Object[] {
                     row.get("id", UUID.class),
@@ -107,6 +127,15 @@ public class Reminders {
                                     .bind("id", reminder[0])
                                     .then();
                         }))
+                .then();
+    }
+
+    /** The offer was answered: no warning before it expires. */
+    public Mono<Void> dropOfferWarning(UUID assignmentId) {
+        return database.sql(
+                        "update reminder set status = 'DROPPED' where assignment_id = :id and kind = 'OFFER_EXPIRING'"
+                                + " and status = 'PLANNED'")
+                .bind("id", assignmentId)
                 .then();
     }
 

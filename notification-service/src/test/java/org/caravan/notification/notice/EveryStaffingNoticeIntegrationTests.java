@@ -15,6 +15,7 @@ import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.ServiceHoursCertified;
+import org.caravan.contracts.staffing.StaffingGapsFound;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
@@ -65,7 +66,7 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
     }
 
     @Test
-    void theCoordinatorHearsOfANoShow() {
+    void theCoordinatorHearsOfANoShowAndOfStaffingGapsBeforeTheVisit() {
         String coordinator = "coordinator-" + UUID.randomUUID();
         VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
         VisitSnapshot visit = new VisitSnapshot(
@@ -93,5 +94,20 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
         assertThat(awaitInbox(coordinator, "coordinator", 2))
                 .anyMatch(e -> e.path("kind").asString().equals("NO_SHOW")
                         && e.path("title").asString().startsWith("未到场"));
+
+        StaffingGapsFound gapsSample = EventSamples.event(EventCatalog.STAFFING_GAPS_FOUND);
+        publish(
+                EventCatalog.STAFFING_GAPS_FOUND,
+                new StaffingGapsFound(
+                        visit.visitId(),
+                        gapsSample.siteName(),
+                        gapsSample.visitStartsAt(),
+                        gapsSample.timeZone(),
+                        gapsSample.gaps(),
+                        Instant.now()),
+                "volunteer-service");
+        assertThat(awaitInbox(coordinator, "coordinator", 3))
+                .anyMatch(e -> e.path("kind").asString().equals("STAFFING_GAPS")
+                        && e.path("body").asString().contains("Chorus 《相亲相爱》 · singer 9/12"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
+import org.caravan.contracts.staffing.AssignmentOffered;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.VisitCancelled;
@@ -99,6 +100,54 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 "event-service");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).isEmpty());
+    }
+
+    @Test
+    void anUnansweredOfferIsRecalledBeforeItExpiresAndAnAnsweredOneIsNot() {
+        String subject = "wu-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        awaitDirectory(volunteer);
+        Instant inTwelveHours = Instant.now().plus(Duration.ofHours(12)).plusSeconds(3);
+        AssignmentSnapshot unanswered = withExpiry(
+                assignment(volunteer, UUID.randomUUID(), "OFFERED", inTwelveHours.plus(Duration.ofDays(2))),
+                inTwelveHours);
+        AssignmentSnapshot answered = withExpiry(
+                assignment(volunteer, UUID.randomUUID(), "OFFERED", inTwelveHours.plus(Duration.ofDays(2))),
+                inTwelveHours.plusSeconds(600));
+
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(unanswered, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(answered, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(answered, Instant.now()));
+
+        List<JsonNode> inbox = awaitInbox(subject, "volunteer", 4);
+        assertThat(inbox)
+                .filteredOn(e -> e.path("kind").asString().equals("OFFER_EXPIRING"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("subjectId").asString())
+                        .isEqualTo(unanswered.assignmentId().toString()));
+        assertThat(database.sql("select status from reminder where assignment_id = :id and kind = 'OFFER_EXPIRING'")
+                        .bind("id", answered.assignmentId())
+                        .map(row -> row.get("status", String.class))
+                        .one()
+                        .block())
+                .isEqualTo("DROPPED");
+    }
+
+    private static AssignmentSnapshot withExpiry(AssignmentSnapshot a, Instant expiresAt) {
+        return new AssignmentSnapshot(
+                a.assignmentId(),
+                a.visitId(),
+                a.itemId(),
+                a.itemTitle(),
+                a.itemStartsAt(),
+                a.itemEndsAt(),
+                a.siteName(),
+                a.timeZone(),
+                a.role(),
+                a.volunteerId(),
+                a.teamId(),
+                a.status(),
+                expiresAt);
     }
 
     /** Planned reminders' due times. */

@@ -52,7 +52,9 @@ public class VisitPlans {
                           theme = excluded.theme, site_name = excluded.site_name, time_zone = excluded.time_zone,
                           starts_at = excluded.starts_at, ends_at = excluded.ends_at, site_id = excluded.site_id,
                           site_district = excluded.site_district, site_lat = excluded.site_lat,
-                          site_lon = excluded.site_lon, updated_at = now()
+                          site_lon = excluded.site_lon, updated_at = now(),
+                          gaps_checked_at = case when visit_plan.starts_at = excluded.starts_at
+                                                 then visit_plan.gaps_checked_at end
                         where visit_plan.version < excluded.version
                         """)
                 .bind("id", visit.visitId())
