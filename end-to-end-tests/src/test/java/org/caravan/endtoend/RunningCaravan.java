@@ -1,6 +1,9 @@
 package org.caravan.endtoend;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,50 +11,79 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.Infrastructure;
 import org.caravan.infrastructure.ServiceProcess;
 import org.caravan.infrastructure.SharedInfrastructure;
 
-/** All four services as separate JVMs, started from their runnable jars and configured by environment. */
-final class RunningCaravan implements AutoCloseable {
+/**
+ * All four services as separate JVMs, started from their runnable jars and configured by environment, once per
+ * test JVM, with a real SMTP server (GreenMail) that notification-service sends to.
+ */
+final class RunningCaravan {
 
     /** One service logs as an operator would collect it, as JSON lines, to show that option works. */
     static final String JSON_LOGGING_SERVICE = "notification-service";
 
     private static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path LOGS = PROJECT_ROOT.resolve("end-to-end-tests/target/service-logs");
+    private static RunningCaravan shared;
 
-    private final List<ServiceProcess> services;
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> settings;
     private final DevelopmentTokens tokens;
+    private final GreenMail mail;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningCaravan(List<ServiceProcess> services, DevelopmentTokens tokens) {
-        this.services = services;
+    private RunningCaravan(Map<String, Map<String, String>> settings, DevelopmentTokens tokens, GreenMail mail) {
+        this.settings = settings;
         this.tokens = tokens;
+        this.mail = mail;
     }
 
-    static RunningCaravan start() throws IOException {
+    static synchronized RunningCaravan shared() throws IOException {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    private static RunningCaravan start() throws IOException {
         Infrastructure infrastructure = SharedInfrastructure.get();
         DevelopmentTokens tokens = DevelopmentTokens.in(Files.createTempDirectory("caravan-e2e-keys"));
-        Path logs = PROJECT_ROOT.resolve("end-to-end-tests/target/service-logs");
-        List<ServiceProcess> services = new ArrayList<>();
-        for (CaravanService service : CaravanService.ALL) {
-            Map<String, String> settings = infrastructure.serviceProperties(service.database());
-            settings.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
-            settings.put("caravan.outbox.poll-interval", "100ms");
+        GreenMail mail = startMail();
+        List<CaravanService> placed =
+                CaravanService.ALL.stream().map(CaravanService::onFreePorts).toList();
+        String volunteerService = "http://127.0.0.1:"
+                + placed.stream()
+                        .filter(s -> s.name().equals("volunteer-service"))
+                        .findFirst()
+                        .orElseThrow()
+                        .httpPort();
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        for (CaravanService service : placed) {
+            Map<String, String> these = infrastructure.serviceProperties(service.database());
+            these.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
+            these.put("caravan.outbox.poll-interval", "100ms");
+            these.put("spring.mail.host", "127.0.0.1");
+            these.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
+            these.put("caravan.notification.answer-link-base", volunteerService);
+            these.put("caravan.notification.delivery-sweep-interval", "300ms");
             if (service.name().equals(JSON_LOGGING_SERVICE)) {
-                settings.put("logging.structured.format.console", "ecs");
+                these.put("logging.structured.format.console", "ecs");
             }
-            services.add(
-                    ServiceProcess.start(service.onFreePorts(), service.executableJar(PROJECT_ROOT), settings, logs));
+            settings.put(service.name(), these);
         }
-        RunningCaravan caravan = new RunningCaravan(services, tokens);
+        RunningCaravan caravan = new RunningCaravan(settings, tokens, mail);
+        placed.forEach(caravan::launch);
         try {
-            services.forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
+            caravan.services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
         } catch (RuntimeException e) {
             caravan.close();
             throw e;
@@ -59,11 +91,39 @@ final class RunningCaravan implements AutoCloseable {
         return caravan;
     }
 
+    private void launch(CaravanService service) {
+        services.put(
+                service.name(),
+                ServiceProcess.start(service, service.executableJar(PROJECT_ROOT), settings.get(service.name()), LOGS));
+    }
+
+    /** Stops the service's process (as a crash or a deployment would); {@link #start(String)} brings it back. */
+    void stop(String name) {
+        services.get(name).close();
+    }
+
+    /** Starts the service again on the same ports and settings, and waits until it is ready. */
+    void start(String name) {
+        launch(services.get(name).service());
+        services.get(name).awaitReady(Duration.ofMinutes(3));
+    }
+
+    GreenMail mail() {
+        return mail;
+    }
+
+    private static GreenMail startMail() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            free.close();
+            GreenMail mail =
+                    new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            return mail;
+        }
+    }
+
     ServiceProcess service(String name) {
-        return services.stream()
-                .filter(s -> s.service().name().equals(name))
-                .findFirst()
-                .orElseThrow();
+        return services.get(name);
     }
 
     String token(String subject, String role) {
@@ -86,8 +146,8 @@ final class RunningCaravan implements AutoCloseable {
                 .header("Authorization", "Bearer " + token);
     }
 
-    @Override
-    public void close() {
-        services.parallelStream().forEach(ServiceProcess::close);
+    private void close() {
+        services.values().parallelStream().forEach(ServiceProcess::close);
+        mail.stop();
     }
 }

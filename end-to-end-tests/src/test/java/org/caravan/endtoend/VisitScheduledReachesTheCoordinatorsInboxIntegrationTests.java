@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.caravan.infrastructure.DemoScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,14 +25,7 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
 
     @BeforeAll
     static void startCaravan() throws Exception {
-        caravan = RunningCaravan.start();
-    }
-
-    @AfterAll
-    static void stopCaravan() {
-        if (caravan != null) {
-            caravan.close();
-        }
+        caravan = RunningCaravan.shared();
     }
 
     @Test

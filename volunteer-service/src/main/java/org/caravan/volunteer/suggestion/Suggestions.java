@@ -180,7 +180,10 @@ class Suggestions {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Staffing need", itemId + "/" + role)));
     }
 
-    /** People not already asked for this role who have at least one of its skills (anyone, if it needs none). */
+    /**
+     * People not already asked for this role (nor who declined it) who have at least one of its skills (anyone, if
+     * it needs none).
+     */
     private Flux<Candidate> candidates(UUID itemId, String role, Need need) {
         return database.sql(
                         """
@@ -190,7 +193,7 @@ class Suggestions {
                             as recent_hours
                         from volunteer v
                         where not exists (select 1 from assignment a where a.volunteer_id = v.id and a.item_id = :item
-                                          and a.role = :role and a.status in ('OFFERED', 'CONFIRMED', 'WAITLISTED'))
+                                          and a.role = :role and a.status in ('OFFERED', 'CONFIRMED', 'WAITLISTED', 'DECLINED'))
                           and (cardinality(:skills::text[]) = 0 or v.skills && :skills::text[])
                         order by recent_hours, v.created_at
                         limit :limit

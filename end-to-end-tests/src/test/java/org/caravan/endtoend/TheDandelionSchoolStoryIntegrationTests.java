@@ -1,0 +1,340 @@
+package org.caravan.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.caravan.infrastructure.DemoDonations;
+import org.caravan.infrastructure.DemoPeople;
+import org.caravan.infrastructure.DemoScenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Dandelion School visit walked through the running system, as its people would, over HTTP only: the
+ * coordinator plans and staffs it, volunteers answer in the app and from their e-mail, the day is recorded and
+ * the hours certified, the gifts are delivered, another visit is cancelled, and a service that was down catches up.
+ */
+class TheDandelionSchoolStoryIntegrationTests {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static RunningCaravan caravan;
+    private static Api api;
+    private static String coordinator;
+
+    @BeforeAll
+    static void startCaravan() throws Exception {
+        caravan = RunningCaravan.shared();
+        api = new Api(caravan);
+        coordinator = caravan.token("coordinator-li", "coordinator");
+    }
+
+    @Test
+    void theVisitIsStaffedAnsweredFromTheMailboxAttendedThankedAndGivenTo() throws Exception {
+        String visitId = new DemoScenario(url("event-service"), coordinator).load();
+        Map<String, String> people = new DemoPeople(url("volunteer-service"), coordinator).load();
+        List<JsonNode> board = awaitBoard(visitId);
+        String bimTalk = itemTitled(board, "Model-worker talk");
+        String craftTalk = itemTitled(board, "Talk 《工匠薪火");
+        String recitation = itemTitled(board, "Recitation");
+
+        String qiaoOnBim = offer(bimTalk, "speaker", people.get("volunteer-qiao-yuanhui"));
+        String xu = offer(craftTalk, "speaker", people.get("volunteer-xu-jiancheng"));
+        String yang = offer(craftTalk, "speaker", people.get("volunteer-yang-hui"));
+        String xiaomi = offerTeamSlot(recitation, "小米青年志愿服务队");
+        assertThat(answer(qiaoOnBim, "accept", "volunteer-qiao-yuanhui")).isEqualTo("CONFIRMED");
+        assertThat(answer(xu, "accept", "volunteer-xu-jiancheng")).isEqualTo("CONFIRMED");
+        assertThat(answer(yang, "decline", "volunteer-yang-hui")).isEqualTo("DECLINED");
+        assertThat(answer(xiaomi, "accept", "volunteer-xiaomi-lead")).isEqualTo("CONFIRMED");
+
+        JsonNode next = api.get(
+                        "volunteer-service",
+                        "/api/programme-items/" + craftTalk + "/suggestions?role=speaker",
+                        coordinator)
+                .get(0);
+        assertThat(next.path("volunteerId").asString()).isEqualTo(people.get("volunteer-qiao-yuanhui"));
+        String qiaoOnCraft =
+                offer(craftTalk, "speaker", next.path("volunteerId").asString());
+
+        MimeMessage offerMail = awaitMail("qiao@volunteers.example", "工匠薪火");
+        String text = offerMail.getContent().toString();
+        String acceptLink = text.substring(text.indexOf("接受：") + 3, text.indexOf(" 婉拒："));
+        JsonNode answered = postLink(acceptLink);
+        assertThat(answered.path("id").asString()).isEqualTo(qiaoOnCraft);
+        assertThat(answered.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(caravan.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(acceptLink))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(410);
+
+        List<JsonNode> staffed = api.get("volunteer-service", "/api/visits/" + visitId + "/staffing", coordinator)
+                .valueStream()
+                .toList();
+        assertThat(staffed)
+                .filteredOn(line ->
+                        List.of(bimTalk, craftTalk).contains(line.path("itemId").asString())
+                                || (line.path("itemId").asString().equals(recitation)
+                                        && line.path("role").asString().equals("TEAM")))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(line.path("gaps").asInt()).isZero());
+        awaitInbox(coordinator, "VOLUNTEER_DECLINED");
+        awaitInbox(caravan.token("volunteer-xiaomi-lead", "volunteer"), "ASSIGNMENT_CONFIRMED");
+
+        Instant talkStarts =
+                Instant.parse(lineOf(staffed, bimTalk).path("startsAt").asString());
+        api.post(
+                "volunteer-service",
+                "/api/assignments/" + qiaoOnBim + "/check-in",
+                coordinator,
+                Map.of("at", talkStarts.minus(Duration.ofMinutes(20)).toString()));
+        api.post(
+                "volunteer-service",
+                "/api/assignments/" + qiaoOnBim + "/check-out",
+                coordinator,
+                Map.of("at", talkStarts.plus(Duration.ofMinutes(70)).toString()));
+        JsonNode certified =
+                api.post("volunteer-service", "/api/assignments/" + qiaoOnBim + "/hours/certify", coordinator, null);
+        assertThat(certified.path("years").get(0).path("certifiedHours").decimalValue())
+                .isEqualByComparingTo("1.50");
+        assertThat(awaitInbox(caravan.token("volunteer-qiao-yuanhui", "volunteer"), "HOURS_CERTIFIED")
+                        .path("body")
+                        .asString())
+                .contains("1.5");
+
+        JsonNode visit = api.get("event-service", "/api/visits/" + visitId, coordinator);
+        new DemoDonations(url("donation-service"), coordinator)
+                .load(
+                        visitId,
+                        visit.path("site").path("id").asString(),
+                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)));
+        String books = api.get("donation-service", "/api/pledges?visitId=" + visitId, coordinator)
+                .valueStream()
+                .filter(p -> p.path("lines").get(0).path("kind").asString().equals("BOOKS"))
+                .findFirst()
+                .orElseThrow()
+                .path("pledgeId")
+                .asString();
+        api.post(
+                "donation-service",
+                "/api/pledges/" + books + "/receive",
+                coordinator,
+                Map.of("quantities", List.of(Map.of("line", 1, "quantity", 500))));
+        api.post(
+                "donation-service",
+                "/api/pledges/" + books + "/dispatch",
+                coordinator,
+                Map.of("quantities", List.of(Map.of("line", 1, "quantity", 500))));
+        api.post(
+                "donation-service",
+                "/api/pledges/" + books + "/deliver",
+                coordinator,
+                Map.of(
+                        "quantities", List.of(Map.of("line", 1, "quantity", 500)),
+                        "receivedBy", Map.of("name", "School librarian", "role", "Librarian"),
+                        "signatureRef", "receipt-0926-001"));
+        assertThat(api.get("donation-service", "/api/pledges/" + books + "/receipt", coordinator)
+                        .path("deliveries")
+                        .get(0)
+                        .path("receivedByName")
+                        .asString())
+                .isEqualTo("School librarian");
+        assertThat(awaitInbox(caravan.token("liaison-huazhang", "donor_liaison"), "DONATION_DELIVERED")
+                        .path("body")
+                        .asString())
+                .contains("School librarian");
+    }
+
+    @Test
+    void aCancelledVisitEndsItsPlacesHoldsItsGiftsAndTellsThoseConcerned() {
+        String visitId = new DemoScenario(url("event-service"), coordinator).load();
+        new DemoPeople(url("volunteer-service"), coordinator).load();
+        String chorus = itemTitled(awaitBoard(visitId), "Chorus");
+        String troupe = offerTeamSlot(chorus, "北京职工艺术团");
+        assertThat(answer(troupe, "accept", "volunteer-troupe-lead")).isEqualTo("CONFIRMED");
+        JsonNode visit = api.get("event-service", "/api/visits/" + visitId, coordinator);
+        new DemoDonations(url("donation-service"), coordinator)
+                .load(
+                        visitId,
+                        visit.path("site").path("id").asString(),
+                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)));
+
+        api.post(
+                "event-service",
+                "/api/visits/" + visitId + "/cancel",
+                coordinator,
+                Map.of("reason", "Typhoon warning"));
+
+        String lead = caravan.token("volunteer-troupe-lead", "volunteer");
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.get("volunteer-service", "/api/volunteers/me/assignments", lead)
+                                .valueStream()
+                                .filter(a -> a.path("id").asString().equals(troupe))
+                                .findFirst()
+                                .orElseThrow()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("CANCELLED_BY_VISIT"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                        api.get("donation-service", "/api/pledges?visitId=" + visitId, coordinator)
+                                .valueStream()
+                                .map(p -> p.path("status").asString()))
+                .hasSize(3)
+                .containsOnly("ON_HOLD"));
+        assertThat(awaitInbox(lead, "ASSIGNMENT_ENDED").path("body").asString()).contains("Typhoon warning");
+        assertThat(awaitInbox(caravan.token("liaison-foundation", "donor_liaison"), "DONATION_HELD")
+                        .path("body")
+                        .asString())
+                .contains("Typhoon warning");
+    }
+
+    @Test
+    void notificationServiceStoppedWhileEventsPileUpCatchesUpWithNothingLostAndNothingTwice() {
+        String visitId = new DemoScenario(url("event-service"), coordinator).load();
+        Map<String, String> people = new DemoPeople(url("volunteer-service"), coordinator).load();
+        String recitation = itemTitled(awaitBoard(visitId), "Recitation");
+        String member = "volunteer-xiaomi-3";
+        String memberToken = caravan.token(member, "volunteer");
+        int before = api.get("notification-service", "/api/inbox?size=200", memberToken)
+                .size();
+
+        caravan.stop("notification-service");
+        String place;
+        try {
+            place = offer(recitation, "reciter", people.get(member));
+            assertThat(answer(place, "accept", member)).isEqualTo("CONFIRMED");
+        } finally {
+            caravan.start("notification-service");
+        }
+
+        await().atMost(PATIENCE).until(() -> about(place, memberToken).size() == 2);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> about(place, memberToken).size() == 2);
+        assertThat(about(place, memberToken))
+                .extracting(e -> e.path("kind").asString())
+                .containsExactlyInAnyOrder("ASSIGNMENT_OFFERED", "ASSIGNMENT_CONFIRMED");
+        assertThat(api.get("notification-service", "/api/inbox?size=200", memberToken)
+                        .size())
+                .isEqualTo(before + 2);
+    }
+
+    private List<JsonNode> about(String assignment, String token) {
+        return api.get("notification-service", "/api/inbox?size=200", token)
+                .valueStream()
+                .filter(e -> e.path("subjectId").asString().equals(assignment))
+                .toList();
+    }
+
+    private List<JsonNode> awaitBoard(String visitId) {
+        await().atMost(PATIENCE)
+                .until(() -> api.get("volunteer-service", "/api/visits/" + visitId + "/staffing", coordinator)
+                                .size()
+                        == 15);
+        return api.get("volunteer-service", "/api/visits/" + visitId + "/staffing", coordinator)
+                .valueStream()
+                .toList();
+    }
+
+    private static String itemTitled(List<JsonNode> board, String title) {
+        return board.stream()
+                .filter(line -> line.path("title").asString().startsWith(title))
+                .findFirst()
+                .orElseThrow()
+                .path("itemId")
+                .asString();
+    }
+
+    private static JsonNode lineOf(List<JsonNode> board, String itemId) {
+        return board.stream()
+                .filter(line -> line.path("itemId").asString().equals(itemId))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private String offer(String itemId, String role, String volunteerId) {
+        return api.post(
+                        "volunteer-service",
+                        "/api/programme-items/" + itemId + "/assignments",
+                        coordinator,
+                        Map.of("role", role, "volunteerId", volunteerId),
+                        201)
+                .path("id")
+                .asString();
+    }
+
+    private String offerTeamSlot(String itemId, String teamName) {
+        String team = api.get("volunteer-service", "/api/teams", coordinator)
+                .valueStream()
+                .filter(t -> t.path("name").asString().startsWith(teamName))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        return api.post(
+                        "volunteer-service",
+                        "/api/programme-items/" + itemId + "/assignments",
+                        coordinator,
+                        Map.of("teamId", team),
+                        201)
+                .path("id")
+                .asString();
+    }
+
+    private String answer(String assignment, String answer, String subject) {
+        return api.post(
+                        "volunteer-service",
+                        "/api/assignments/" + assignment + "/" + answer,
+                        caravan.token(subject, "volunteer"),
+                        null)
+                .path("status")
+                .asString();
+    }
+
+    /** The notice of that kind, once it is in the inbox of whoever the token is for. */
+    private JsonNode awaitInbox(String token, String kind) {
+        await().atMost(PATIENCE).until(() -> api.get("notification-service", "/api/inbox?size=200", token)
+                .valueStream()
+                .anyMatch(e -> e.path("kind").asString().equals(kind)));
+        return api.get("notification-service", "/api/inbox?size=200", token)
+                .valueStream()
+                .filter(e -> e.path("kind").asString().equals(kind))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private MimeMessage awaitMail(String address, String subjectContains) throws Exception {
+        await().atMost(PATIENCE).until(() -> mailTo(address, subjectContains).size() == 1);
+        return mailTo(address, subjectContains).get(0);
+    }
+
+    private static List<MimeMessage> mailTo(String address, String subjectContains) {
+        return Arrays.stream(caravan.mail().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.toString(m.getAllRecipients()).contains(address)
+                                && m.getSubject().contains(subjectContains);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private JsonNode postLink(String link) {
+        var response = caravan.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return tools.jackson.databind.json.JsonMapper.shared().readTree(response.body());
+    }
+
+    private static String url(String service) {
+        return caravan.service(service).baseUrl();
+    }
+}
