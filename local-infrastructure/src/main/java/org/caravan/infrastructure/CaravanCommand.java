@@ -1,20 +1,25 @@
 package org.caravan.infrastructure;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code run [--reset]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/} until
- * reset; Ctrl-C stops them all. {@code seed}: the Dandelion School visit, its volunteers and teams, into the running system.
- * {@code token ROLE [SUBJECT]}: a development token for that role.
+ * {@code run [--reset] [--no-demo]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/}
+ * until reset, and the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
+ * demo (visit, people, gifts) into the running system. {@code token ROLE [SUBJECT]}: a development token.
  */
 public final class CaravanCommand {
 
@@ -28,7 +33,7 @@ public final class CaravanCommand {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "run" : arguments.get(0);
         switch (command) {
-            case "run" -> run(arguments.contains("--reset"));
+            case "run" -> run(arguments.contains("--reset"), !arguments.contains("--no-demo"));
             case "token" -> token(arguments.subList(1, arguments.size()));
             case "seed" -> seed();
             default -> usage();
@@ -71,17 +76,21 @@ public final class CaravanCommand {
         return "http://127.0.0.1:" + CaravanService.named(service).httpPort();
     }
 
-    private static void run(boolean reset) throws InterruptedException {
+    private static void run(boolean reset, boolean demo) throws InterruptedException {
         if (reset) {
             PostgresServer.deleteRecursively(STATE);
         }
+        EmbeddedInfrastructure.Ports ports = configuredPorts();
+        requireFreePorts(ports);
+        boolean firstStart = !Files.exists(STATE.resolve("data"));
         Instant started = Instant.now();
         DevelopmentTokens tokens = DevelopmentTokens.in(STATE.resolve("keys"));
-        EmbeddedInfrastructure infrastructure =
-                EmbeddedInfrastructure.start(STATE.resolve("data"), configuredPorts(), true);
+        System.out.println("Starting PostgreSQL and Kafka...");
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(STATE.resolve("data"), ports, true);
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, infrastructure, stopped), "caravan-stop"));
+        System.out.println("Starting the four services (about a minute on two cores)...");
         for (CaravanService service : CaravanService.ALL) {
             Map<String, String> settings = infrastructure.serviceProperties(service.database());
             settings.put(
@@ -90,9 +99,48 @@ public final class CaravanCommand {
             services.add(
                     ServiceProcess.start(service, service.executableJar(Path.of("")), settings, STATE.resolve("logs")));
         }
-        services.forEach(s -> s.awaitReady(Duration.ofMinutes(4)));
+        for (ServiceProcess service : services) {
+            try {
+                service.awaitReady(Duration.ofMinutes(4));
+            } catch (RuntimeException failed) {
+                System.err.println("\n" + service.service().name() + " did not start: " + failed.getMessage() + "\nSee "
+                        + service.log() + ". Stopping.");
+                System.exit(1);
+            }
+            System.out.printf(
+                    "  %-21s ready after %d s%n",
+                    service.service().name(),
+                    Duration.between(started, Instant.now()).toSeconds());
+        }
+        if (firstStart && demo) {
+            System.out.println(
+                    "\nFirst start: loading the Dandelion School demo (./caravan run --no-demo skips it)...");
+            seed();
+        }
         printWelcome(services, infrastructure, tokens, Duration.between(started, Instant.now()));
         stopped.await();
+    }
+
+    /** A port in use is named, with what would use it, before anything starts. */
+    private static void requireFreePorts(EmbeddedInfrastructure.Ports ports) {
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        wanted.put(ports.postgres(), "PostgreSQL (CARAVAN_POSTGRES_PORT)");
+        wanted.put(ports.kafka(), "Kafka (CARAVAN_KAFKA_PORT)");
+        wanted.put(ports.kafkaController(), "Kafka's controller (CARAVAN_KAFKA_CONTROLLER_PORT)");
+        for (CaravanService service : CaravanService.ALL) {
+            wanted.put(service.httpPort(), service.name());
+            wanted.put(service.managementPort(), service.name() + "'s management port");
+        }
+        wanted.forEach((port, user) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException taken) {
+                System.err.println(
+                        "Port " + port + " is taken; " + user + " needs it. Stop what uses it and run again.");
+                System.exit(2);
+            }
+        });
     }
 
     private static EmbeddedInfrastructure.Ports configuredPorts() {
@@ -130,15 +178,30 @@ public final class CaravanCommand {
                 .append(infrastructure.postgresPort())
                 .append("   Kafka ")
                 .append(infrastructure.kafkaBootstrapServers())
-                .append(
-                        "   logs .caravan/logs/\n\n  Coordinator token (12 h; more with ./caravan token ROLE [SUBJECT]):\n\n")
-                .append(tokens.mint("local-coordinator", "coordinator"))
-                .append("\n\nPress Ctrl-C to stop everything.\n");
+                .append("   logs .caravan/logs/\n\n  Tokens (12 h; more with ./caravan token ROLE [SUBJECT]):\n\n");
+        Map<String, String> people = new LinkedHashMap<>();
+        people.put("COORDINATOR", tokens.mint("local-coordinator", "coordinator"));
+        people.put("QIAO", tokens.mint("volunteer-qiao-yuanhui", "volunteer"));
+        people.put("XIAOMI_LEAD", tokens.mint("volunteer-xiaomi-lead", "volunteer"));
+        people.put("LIAISON", tokens.mint("liaison-huazhang", "donor_liaison"));
+        people.put("OPERATOR", tokens.mint("local-operator", "operator"));
+        people.forEach((name, token) ->
+                out.append("  export ").append(name).append('=').append(token).append("\n"));
+        out.append(
+                """
+
+                  Try:
+                    curl -s "localhost:8081/api/visits?from=2026-09-01" -H "Authorization: Bearer $COORDINATOR"
+                    curl -s localhost:8082/api/volunteers/me/assignments -H "Authorization: Bearer $QIAO"
+                    curl -s localhost:8084/api/inbox -H "Authorization: Bearer $LIAISON"
+
+                Press Ctrl-C to stop everything.
+                """);
         System.out.println(out);
     }
 
     private static void usage() {
-        System.err.println("usage: caravan run [--reset] | caravan seed | caravan token " + String.join("|", ROLES)
-                + " [SUBJECT]");
+        System.err.println("usage: caravan run [--reset] [--no-demo] | caravan seed | caravan token "
+                + String.join("|", ROLES) + " [SUBJECT]");
     }
 }
