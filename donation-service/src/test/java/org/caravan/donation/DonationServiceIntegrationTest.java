@@ -98,6 +98,17 @@ public abstract class DonationServiceIntegrationTest extends ServiceIntegrationT
                         "The start of an ongoing reading programme")));
     }
 
+    /** A pledge of one book from the donor for the visit, as a request body. */
+    protected static Map<String, Object> oneBook(String donorId, Object visitId) {
+        return Map.of(
+                "donorId",
+                donorId,
+                "visitId",
+                visitId,
+                "items",
+                List.of(Map.of("kind", "BOOKS", "description", "Books", "quantity", 1, "unit", "books")));
+    }
+
     protected static List<Map<String, Object>> quantities(int... lineAndQuantity) {
         List<Map<String, Object>> quantities = new java.util.ArrayList<>();
         for (int i = 0; i < lineAndQuantity.length; i += 2) {

@@ -16,9 +16,12 @@ import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.contracts.staffing.AssignmentEvent;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
+import org.caravan.contracts.visit.VisitScheduled;
+import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.contracts.volunteer.ContactPreferences;
 import org.caravan.contracts.volunteer.QuietHours;
 import org.caravan.contracts.volunteer.VolunteerRegistered;
+import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.ServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -88,6 +91,25 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
                         Instant.now()),
                 "volunteer-service");
         return id;
+    }
+
+    /** The sample visit to Dandelion School as a new visit, published as scheduled by the coordinator. */
+    protected static VisitSnapshot scheduledBy(String coordinator) {
+        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
+        VisitSnapshot visit = new VisitSnapshot(
+                UUID.randomUUID(),
+                sample.caravanId(),
+                sample.caravanName(),
+                sample.site(),
+                sample.theme(),
+                sample.startsAt(),
+                sample.endsAt(),
+                sample.expectedAudience(),
+                "SCHEDULED",
+                3,
+                sample.programme());
+        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
+        return visit;
     }
 
     protected static QuietHours quietAroundNow() {

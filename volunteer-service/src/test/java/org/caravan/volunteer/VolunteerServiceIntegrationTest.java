@@ -17,6 +17,7 @@ import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.SiteSnapshot;
 import org.caravan.contracts.visit.StaffingNeed;
 import org.caravan.contracts.visit.VisitEvent;
+import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.testing.EventSamples;
@@ -110,6 +111,27 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
         publishScheduled(visit);
         awaitStaffing(visit.visitId(), 1);
         return visit;
+    }
+
+    /** The one-item visit moved to start at {@code to}, its item with it, as event-service publishes a reschedule. */
+    protected static VisitRescheduled rescheduled(VisitSnapshot visit, LocalDateTime to, String reason) {
+        ProgrammeItemSnapshot item = visit.programme().get(0);
+        ProgrammeItemSnapshot moved = new ProgrammeItemSnapshot(
+                item.itemId(), 1, item.title(), item.kind(), to, item.durationMinutes(), item.needs(), 0);
+        VisitSnapshot movedVisit = new VisitSnapshot(
+                visit.visitId(),
+                visit.caravanId(),
+                visit.caravanName(),
+                visit.site(),
+                visit.theme(),
+                to,
+                to.plusMinutes(item.durationMinutes()),
+                visit.expectedAudience(),
+                "SCHEDULED",
+                visit.version() + 1,
+                List.of(moved));
+        return new VisitRescheduled(
+                movedVisit, visit.startsAt(), visit.endsAt(), reason, "coordinator-li", Instant.now());
     }
 
     protected static UUID onlyItem(VisitSnapshot visit) {

@@ -1,7 +1,6 @@
 package org.caravan.donation.programme;
 
 import io.r2dbc.postgresql.codec.Json;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +9,7 @@ import org.caravan.donation.donor.Donors;
 import org.caravan.donation.pledge.Pledges;
 import org.caravan.donation.visit.VisitPlans;
 import org.caravan.platform.EventJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -25,8 +23,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class DonationProgrammes {
-
-    private static final Logger log = LoggerFactory.getLogger(DonationProgrammes.class);
 
     private final DatabaseClient database;
     private final Donors donors;
@@ -124,15 +120,7 @@ class DonationProgrammes {
             fixedDelayString = "${caravan.donations.programme-sweep-interval:60s}",
             initialDelayString = "${caravan.donations.programme-sweep-interval:60s}")
     void sweep() {
-        Long made = pledgeWhatIsDue()
-                .onErrorResume(e -> {
-                    log.warn("Donation programme sweep failed; the next one retries", e);
-                    return Mono.just(0L);
-                })
-                .block(Duration.ofMinutes(1));
-        if (made != null && made > 0) {
-            log.info("{} programme pledges made", made);
-        }
+        Sweeps.run("Donation programmes", pledgeWhatIsDue());
     }
 
     /** Every programme whose day has come at its site makes one pledge and moves to its next date. */

@@ -68,22 +68,7 @@ class LiaisonAccessIntegrationTests extends DonationServiceIntegrationTest {
     }
 
     private void cannotPledgeFor(String donor, VisitSnapshot visit, String token) {
-        post(
-                        token,
-                        "/api/pledges",
-                        Map.of(
-                                "donorId", donor,
-                                "visitId", visit.visitId(),
-                                "items",
-                                        java.util.List.of(Map.of(
-                                                "kind",
-                                                "BOOKS",
-                                                "description",
-                                                "Books",
-                                                "quantity",
-                                                1,
-                                                "unit",
-                                                "books"))))
+        post(token, "/api/pledges", oneBook(donor, visit.visitId()))
                 .expectStatus()
                 .isNotFound();
     }

@@ -153,22 +153,7 @@ class PledgeLifecycleIntegrationTests extends DonationServiceIntegrationTest {
     void aPledgeNeedsAPublishedVisitOrAKnownSite() {
         String donor = donor(uniqueName("Foundation"), "liaison-foundation");
 
-        JsonNode unknown = body(post(
-                        coordinator(),
-                        "/api/pledges",
-                        Map.of(
-                                "donorId", donor,
-                                "visitId", UUID.randomUUID(),
-                                "items",
-                                        java.util.List.of(Map.of(
-                                                "kind",
-                                                "BOOKS",
-                                                "description",
-                                                "Books",
-                                                "quantity",
-                                                1,
-                                                "unit",
-                                                "books"))))
+        JsonNode unknown = body(post(coordinator(), "/api/pledges", oneBook(donor, UUID.randomUUID()))
                 .expectStatus()
                 .isBadRequest());
 

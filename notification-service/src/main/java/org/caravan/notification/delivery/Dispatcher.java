@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.caravan.notification.notice.Templates;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.notification.recipient.Recipients;
+import org.caravan.platform.scheduling.Sweeps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,12 +62,7 @@ class Dispatcher {
             fixedDelayString = "${caravan.notification.delivery-sweep-interval:1s}",
             initialDelayString = "${caravan.notification.delivery-sweep-interval:1s}")
     void sweep() {
-        sendDue()
-                .onErrorResume(e -> {
-                    log.warn("Delivery sweep failed; the next one retries", e);
-                    return Mono.just(0L);
-                })
-                .block(Duration.ofMinutes(5));
+        Sweeps.run("Delivery", sendDue());
     }
 
     Mono<Long> sendDue() {

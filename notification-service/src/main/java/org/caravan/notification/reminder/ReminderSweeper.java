@@ -1,7 +1,6 @@
 package org.caravan.notification.reminder;
 
 import io.r2dbc.postgresql.codec.Json;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.notification.notice.Notice;
@@ -9,8 +8,7 @@ import org.caravan.notification.notice.NoticeKind;
 import org.caravan.notification.notice.Notices;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.EventJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -20,8 +18,6 @@ import reactor.core.publisher.Mono;
 /** Turns due reminders into notices; with several replicas, each due reminder is taken by one (skip locked). */
 @Component
 class ReminderSweeper {
-
-    private static final Logger log = LoggerFactory.getLogger(ReminderSweeper.class);
 
     private final DatabaseClient database;
     private final Notices notices;
@@ -37,12 +33,7 @@ class ReminderSweeper {
             fixedDelayString = "${caravan.notification.reminder-sweep-interval:15s}",
             initialDelayString = "${caravan.notification.reminder-sweep-interval:15s}")
     void sweep() {
-        remindWhatIsDue()
-                .onErrorResume(e -> {
-                    log.warn("Reminder sweep failed; the next one retries", e);
-                    return Mono.just(0L);
-                })
-                .block(Duration.ofMinutes(1));
+        Sweeps.run("Reminders", remindWhatIsDue());
     }
 
     /** The reminder's own id is the notice's event id, so a reminder is delivered once whatever happens. */

@@ -16,7 +16,6 @@ import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.ServiceHoursCertified;
 import org.caravan.contracts.staffing.StaffingGapsFound;
-import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.platform.testing.EventSamples;
@@ -68,20 +67,7 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
     @Test
     void theCoordinatorHearsOfANoShowAndOfStaffingGapsBeforeTheVisit() {
         String coordinator = "coordinator-" + UUID.randomUUID();
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        VisitSnapshot visit = new VisitSnapshot(
-                UUID.randomUUID(),
-                sample.caravanId(),
-                sample.caravanName(),
-                sample.site(),
-                sample.theme(),
-                sample.startsAt(),
-                sample.endsAt(),
-                sample.expectedAudience(),
-                "SCHEDULED",
-                3,
-                sample.programme());
-        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
+        VisitSnapshot visit = scheduledBy(coordinator);
         awaitInbox(coordinator, "coordinator", 1);
         UUID volunteer =
                 registeredVolunteer("absent-" + UUID.randomUUID(), null, "zh-CN", List.of("INBOX"), null, null);

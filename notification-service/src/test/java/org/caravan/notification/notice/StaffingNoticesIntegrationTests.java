@@ -14,11 +14,9 @@ import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOffered;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
-import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.platform.security.AnswerLinks;
-import org.caravan.platform.testing.EventSamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -111,23 +109,5 @@ class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest
         JsonNode cancelled = awaitInbox(subject, "volunteer", 1).get(0);
         assertThat(cancelled.path("kind").asString()).isEqualTo("ASSIGNMENT_ENDED");
         assertThat(cancelled.path("body").asString()).contains("Visit cancelled: typhoon warning");
-    }
-
-    private VisitSnapshot scheduledBy(String coordinator) {
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        VisitSnapshot visit = new VisitSnapshot(
-                UUID.randomUUID(),
-                sample.caravanId(),
-                sample.caravanName(),
-                sample.site(),
-                sample.theme(),
-                sample.startsAt(),
-                sample.endsAt(),
-                sample.expectedAudience(),
-                "SCHEDULED",
-                3,
-                sample.programme());
-        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
-        return visit;
     }
 }

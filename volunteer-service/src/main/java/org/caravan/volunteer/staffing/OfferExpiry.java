@@ -3,8 +3,7 @@ package org.caravan.volunteer.staffing;
 import java.time.Duration;
 import java.time.Instant;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +19,6 @@ import reactor.core.publisher.Mono;
 @Component
 class OfferExpiry {
 
-    private static final Logger log = LoggerFactory.getLogger(OfferExpiry.class);
     private static final int BATCH = 200;
 
     private final DatabaseClient database;
@@ -46,15 +44,7 @@ class OfferExpiry {
             fixedDelayString = "${caravan.staffing.offer-sweep-interval:30s}",
             initialDelayString = "${caravan.staffing.offer-sweep-interval:30s}")
     void sweep() {
-        Long expired = sweepOnce()
-                .onErrorResume(e -> {
-                    log.warn("Offer expiry sweep failed; the next one retries", e);
-                    return Mono.just(0L);
-                })
-                .block(Duration.ofMinutes(1));
-        if (expired != null && expired > 0) {
-            log.info("{} offers expired", expired);
-        }
+        Sweeps.run("Offer expiry", sweepOnce());
     }
 
     Mono<Long> sweepOnce() {

@@ -1,5 +1,6 @@
 package org.caravan.volunteer.staffing;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -202,7 +203,7 @@ class Staffing {
 
     /** One of the volunteer's assignments with what they need to know: the visit, the site, the item, its times. */
     record Placement(
-            @com.fasterxml.jackson.annotation.JsonUnwrapped Assignment assignment,
+            @JsonUnwrapped Assignment assignment,
             UUID visitId,
             String visitTheme,
             String site,

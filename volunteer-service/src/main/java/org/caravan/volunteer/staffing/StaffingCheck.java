@@ -8,8 +8,7 @@ import java.util.UUID;
 import org.caravan.contracts.staffing.StaffingGap;
 import org.caravan.contracts.staffing.StaffingGapsFound;
 import org.caravan.platform.outbox.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,8 +23,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class StaffingCheck {
-
-    private static final Logger log = LoggerFactory.getLogger(StaffingCheck.class);
 
     private final DatabaseClient database;
     private final StaffingBoard board;
@@ -50,12 +47,7 @@ class StaffingCheck {
             fixedDelayString = "${caravan.staffing.gap-check-interval:60s}",
             initialDelayString = "${caravan.staffing.gap-check-interval:60s}")
     void sweep() {
-        checkVisitsStartingSoon()
-                .onErrorResume(e -> {
-                    log.warn("Staffing check failed; the next one retries", e);
-                    return Mono.just(0L);
-                })
-                .block(Duration.ofMinutes(1));
+        Sweeps.run("Staffing check", checkVisitsStartingSoon());
     }
 
     Mono<Long> checkVisitsStartingSoon() {

@@ -3,18 +3,14 @@ package org.caravan.volunteer.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
-import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.SiteSnapshot;
-import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.messaging.CloudEventHeaders;
 import org.caravan.platform.testing.TopicProbe;
@@ -41,7 +37,9 @@ class RescheduleIntegrationTests extends VolunteerServiceIntegrationTest {
         String freeAfternoon = confirmed(onlyItem(afternoon), free, freeId);
 
         try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
-            publish(EventCatalog.VISIT_RESCHEDULED, moved(afternoon, MORNING.plusMinutes(30)));
+            publish(
+                    EventCatalog.VISIT_RESCHEDULED,
+                    rescheduled(afternoon, MORNING.plusMinutes(30), "The school moved its sports day"));
 
             AssignmentReconfirmationRequested asked =
                     awaitEvent(topic, busyAfternoon, EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED);
@@ -76,31 +74,6 @@ class RescheduleIntegrationTests extends VolunteerServiceIntegrationTest {
         JsonNode reconfirmed =
                 body(answer(busyAfternoon, "reconfirm", busy).expectStatus().isOk());
         assertThat(reconfirmed.path("reconfirmationRequestedAt").isNull()).isTrue();
-    }
-
-    private VisitRescheduled moved(VisitSnapshot visit, LocalDateTime to) {
-        ProgrammeItemSnapshot item = visit.programme().get(0);
-        ProgrammeItemSnapshot movedItem = new ProgrammeItemSnapshot(
-                item.itemId(), 1, item.title(), item.kind(), to, item.durationMinutes(), item.needs(), 0);
-        VisitSnapshot movedVisit = new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                to,
-                to.plusMinutes(item.durationMinutes()),
-                visit.expectedAudience(),
-                "SCHEDULED",
-                visit.version() + 1,
-                List.of(movedItem));
-        return new VisitRescheduled(
-                movedVisit,
-                visit.startsAt(),
-                visit.endsAt(),
-                "The school moved its sports day",
-                "coordinator-li",
-                Instant.now());
     }
 
     private String confirmed(UUID itemId, String subject, String volunteerId) {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.StaffingGapsFound;
-import org.caravan.contracts.visit.ProgrammeItemSnapshot;
-import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.testing.TopicProbe;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
@@ -77,26 +73,9 @@ class StaffingCheckIntegrationTests extends VolunteerServiceIntegrationTest {
     }
 
     private void moveToTomorrow(VisitSnapshot visit) {
-        LocalDateTime tomorrow = visit.startsAt().minusDays(6);
-        ProgrammeItemSnapshot item = visit.programme().get(0);
-        ProgrammeItemSnapshot moved = new ProgrammeItemSnapshot(
-                item.itemId(), 1, item.title(), item.kind(), tomorrow, item.durationMinutes(), item.needs(), 0);
-        VisitSnapshot movedVisit = new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                tomorrow,
-                tomorrow.plusMinutes(item.durationMinutes()),
-                visit.expectedAudience(),
-                "SCHEDULED",
-                visit.version() + 1,
-                List.of(moved));
         publish(
                 EventCatalog.VISIT_RESCHEDULED,
-                new VisitRescheduled(
-                        movedVisit, visit.startsAt(), visit.endsAt(), "Earlier", "coordinator-li", Instant.now()));
+                rescheduled(visit, visit.startsAt().minusDays(6), "Earlier"));
     }
 
     private boolean checked(VisitSnapshot visit) {
