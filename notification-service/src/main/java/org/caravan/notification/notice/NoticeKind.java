@@ -14,6 +14,7 @@ public enum NoticeKind {
     OFFER_EXPIRING(true),
     OFFER_EXPIRED(false),
     RECONFIRMATION_REQUESTED(true),
+    PLACE_MOVED(true),
     REMINDER(true),
     HOURS_CERTIFIED(false),
     VOLUNTEER_DECLINED(false),

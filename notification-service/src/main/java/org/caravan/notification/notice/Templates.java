@@ -68,6 +68,12 @@ public final class Templates {
                 "Offer about to expire: {item}",
                 "{site}, {startsAt}, as {role}. The offer expires at {expiresAt}. Accept: {acceptLink} Decline: {declineLink}");
         words(
+                NoticeKind.PLACE_MOVED,
+                "活动时间调整：{item}",
+                "{site} 的活动改为 {startsAt}（原为 {previousStartsAt}），您担任 {role}。原因：{reason}",
+                "Your visit moved: {item}",
+                "{site} is now on {startsAt} (was {previousStartsAt}); you serve as {role}. Reason: {reason}");
+        words(
                 NoticeKind.OFFER_EXPIRED,
                 "邀请已过期：{item}",
                 "{site}，{startsAt} 的邀请已于 {expiresAt} 过期。",

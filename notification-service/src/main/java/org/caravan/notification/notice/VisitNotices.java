@@ -1,8 +1,10 @@
 package org.caravan.notification.notice;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitRescheduled;
@@ -38,12 +40,39 @@ class VisitNotices {
             return scheduled(event, scheduled);
         }
         if (change instanceof VisitRescheduled moved) {
-            return reminders.replan(moved.visit());
+            return reminders.replan(moved.visit()).then(tellPlacesMoved(event, moved));
         }
         if (change instanceof VisitCancelled cancelled) {
             return reminders.dropForVisit(cancelled.visit().visitId());
         }
         return Mono.empty();
+    }
+
+    /** Every volunteer with a place on the visit hears its new time, once however many places they hold. */
+    private Mono<Void> tellPlacesMoved(IncomingEvent<VisitEvent> event, VisitRescheduled moved) {
+        ZoneId zone = ZoneId.of(moved.visit().site().timeZone());
+        Map<UUID, Instant> newStarts = new HashMap<>();
+        moved.visit()
+                .programme()
+                .forEach(item -> newStarts.put(
+                        item.itemId(), item.startsAt().atZone(zone).toInstant()));
+        return reminders
+                .placesOn(moved.visit().visitId())
+                .filter(place -> newStarts.containsKey(place.itemId()))
+                .concatMap(place -> {
+                    Map<String, String> params = new HashMap<>(place.params());
+                    params.put("previousStartsAt", params.get("startsAt"));
+                    params.put("startsAt", newStarts.get(place.itemId()).toString());
+                    params.put("reason", moved.reason());
+                    return notices.queue(
+                            event.id(),
+                            new Notice(
+                                    Recipients.volunteerKey(place.volunteerId()),
+                                    NoticeKind.PLACE_MOVED,
+                                    place.assignmentId().toString(),
+                                    params));
+                })
+                .then();
     }
 
     private Mono<Void> scheduled(IncomingEvent<VisitEvent> event, VisitScheduled scheduled) {

@@ -44,9 +44,37 @@ public class Reminders {
         this.offerWarning = offerWarning;
     }
 
-    /** Reminders before the item starts. */
+    /** The confirmed place is kept (so that a moved visit can tell its volunteer), with reminders before it starts. */
     public Mono<Void> plan(AssignmentSnapshot assignment, Map<String, String> params) {
-        return plan(NoticeKind.REMINDER, assignment, assignment.itemStartsAt(), leads, params);
+        return database.sql(
+                        """
+                        insert into place (assignment_id, volunteer_id, visit_id, item_id, params)
+                        values (:assignment, :volunteer, :visit, :item, :params)
+                        on conflict (assignment_id) do update set params = excluded.params
+                        """)
+                .bind("assignment", assignment.assignmentId())
+                .bind("volunteer", assignment.volunteerId())
+                .bind("visit", assignment.visitId())
+                .bind("item", assignment.itemId())
+                .bind("params", Json.of(EventJson.write(params)))
+                .then()
+                .then(plan(NoticeKind.REMINDER, assignment, assignment.itemStartsAt(), leads, params));
+    }
+
+    /** A confirmed place on the visit: whose it is, on which item, and what its messages say. */
+    public record Place(UUID assignmentId, UUID volunteerId, UUID itemId, Map<String, String> params) {}
+
+    @SuppressWarnings("unchecked")
+    public Flux<Place> placesOn(UUID visitId) {
+        return database.sql("select assignment_id, volunteer_id, item_id, params from place where visit_id = :visit"
+                        + " order by assignment_id")
+                .bind("visit", visitId)
+                .map(row -> new Place(
+                        row.get("assignment_id", UUID.class),
+                        row.get("volunteer_id", UUID.class),
+                        row.get("item_id", UUID.class),
+                        EventJson.read(row.get("params", Json.class).asArray(), Map.class)))
+                .all();
     }
 
     /** A warning before an unanswered offer expires; dropped once it is answered. */
@@ -139,16 +167,23 @@ public class Reminders {
                 .then();
     }
 
+    /** The volunteer no longer comes: no reminders, and no longer a place to tell about. */
     public Mono<Void> dropForAssignment(UUID assignmentId) {
         return database.sql("update reminder set status = 'DROPPED' where assignment_id = :id and status = 'PLANNED'")
                 .bind("id", assignmentId)
-                .then();
+                .then()
+                .then(database.sql("delete from place where assignment_id = :id")
+                        .bind("id", assignmentId)
+                        .then());
     }
 
     public Mono<Void> dropForVisit(UUID visitId) {
         return database.sql("update reminder set status = 'DROPPED' where visit_id = :id and status = 'PLANNED'")
                 .bind("id", visitId)
-                .then();
+                .then()
+                .then(database.sql("delete from place where visit_id = :id")
+                        .bind("id", visitId)
+                        .then());
     }
 
     private static Instant dueAt(Instant startsAt, Duration lead, Recipient recipient) {

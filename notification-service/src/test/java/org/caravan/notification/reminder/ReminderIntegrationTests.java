@@ -52,8 +52,9 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     }
 
     @Test
-    void remindersMoveWithARescheduledVisitAndAreDroppedWithACancelledOne() {
-        UUID volunteer = registeredVolunteer("zhou-" + UUID.randomUUID(), null, "zh-CN", List.of("INBOX"), null, null);
+    void aRescheduledVisitTellsItsVolunteersAndMovesTheirRemindersAndACancelledOneDropsThem() {
+        String subject = "zhou-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
         awaitDirectory(volunteer);
         LocalDateTime start =
                 LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
@@ -93,6 +94,12 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 "event-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(confirmed.assignmentId())
                 .contains(later.minusHours(2).atZone(BEIJING).toInstant()));
+        JsonNode told = awaitInbox(subject, "volunteer", 2).stream()
+                .filter(e -> e.path("kind").asString().equals("PLACE_MOVED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(told.path("title").asString()).isEqualTo("Your visit moved: Chorus");
+        assertThat(told.path("body").asString()).contains("Reason: Exams", "(was ");
 
         publish(
                 EventCatalog.VISIT_CANCELLED,
