@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
-import org.caravan.contracts.visit.SiteSnapshot;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
-import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.ServiceIntegrationTest;
+import org.caravan.platform.testing.VisitBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -31,24 +30,8 @@ public abstract class DonationServiceIntegrationTest extends ServiceIntegrationT
 
     /** The sample visit to Dandelion School as a new visit, published and taken into the read model. */
     protected VisitSnapshot scheduledVisit() {
-        return scheduledVisitAt(
-                EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit().site());
-    }
-
-    protected VisitSnapshot scheduledVisitAt(SiteSnapshot site) {
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        VisitSnapshot visit = new VisitSnapshot(
-                UUID.randomUUID(),
-                sample.caravanId(),
-                sample.caravanName(),
-                site,
-                sample.theme(),
-                sample.startsAt(),
-                sample.endsAt(),
-                sample.expectedAudience(),
-                "SCHEDULED",
-                3,
-                sample.programme());
+        VisitSnapshot visit =
+                VisitBuilder.newFromSample().status("SCHEDULED").version(3).build();
         publish(
                 EventCatalog.VISIT_SCHEDULED,
                 new VisitScheduled(visit, "coordinator-li", Instant.now()),

@@ -21,8 +21,8 @@ import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.contracts.volunteer.ContactPreferences;
 import org.caravan.contracts.volunteer.QuietHours;
 import org.caravan.contracts.volunteer.VolunteerRegistered;
-import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.ServiceIntegrationTest;
+import org.caravan.platform.testing.VisitBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -95,19 +95,8 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
 
     /** The sample visit to Dandelion School as a new visit, published as scheduled by the coordinator. */
     protected static VisitSnapshot scheduledBy(String coordinator) {
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        VisitSnapshot visit = new VisitSnapshot(
-                UUID.randomUUID(),
-                sample.caravanId(),
-                sample.caravanName(),
-                sample.site(),
-                sample.theme(),
-                sample.startsAt(),
-                sample.endsAt(),
-                sample.expectedAudience(),
-                "SCHEDULED",
-                3,
-                sample.programme());
+        VisitSnapshot visit =
+                VisitBuilder.newFromSample().status("SCHEDULED").version(3).build();
         publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
         return visit;
     }

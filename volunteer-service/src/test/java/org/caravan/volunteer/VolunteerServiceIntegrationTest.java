@@ -22,6 +22,7 @@ import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.ServiceIntegrationTest;
+import org.caravan.platform.testing.VisitBuilder;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,33 +44,19 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
 
     /** The checked-in VisitScheduled sample, as a new visit with new items, at the given version. */
     protected static VisitSnapshot newVisit(long version) {
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        List<ProgrammeItemSnapshot> items = sample.programme().stream()
-                .map(item -> new ProgrammeItemSnapshot(
-                        UUID.randomUUID(),
-                        item.position(),
-                        item.title(),
-                        item.kind(),
-                        item.startsAt(),
-                        item.durationMinutes(),
-                        item.needs(),
-                        item.teamSlots()))
-                .toList();
-        return withProgramme(
-                new VisitSnapshot(
-                        UUID.randomUUID(),
-                        sample.caravanId(),
-                        sample.caravanName(),
-                        sample.site(),
-                        sample.theme(),
-                        sample.startsAt(),
-                        sample.endsAt(),
-                        sample.expectedAudience(),
-                        sample.status(),
-                        version,
-                        items),
-                items,
-                version);
+        List<ProgrammeItemSnapshot> items =
+                EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit().programme().stream()
+                        .map(item -> new ProgrammeItemSnapshot(
+                                UUID.randomUUID(),
+                                item.position(),
+                                item.title(),
+                                item.kind(),
+                                item.startsAt(),
+                                item.durationMinutes(),
+                                item.needs(),
+                                item.teamSlots()))
+                        .toList();
+        return VisitBuilder.newFromSample().version(version).programme(items).build();
     }
 
     /** Another place in Beijing; {@code lat}/{@code lon} may be null when the site's location is unknown. */
@@ -96,18 +83,13 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
                 minutes,
                 List.of(new StaffingNeed(role, List.of(role.toUpperCase(java.util.Locale.ROOT)), headcount)),
                 0);
-        VisitSnapshot visit = new VisitSnapshot(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "Volunteer Service Caravan",
-                site,
-                "Test visit",
-                startsAt,
-                startsAt.plusMinutes(minutes),
-                50,
-                "SCHEDULED",
-                1,
-                List.of(item));
+        VisitSnapshot visit = VisitBuilder.newFromSample()
+                .site(site)
+                .between(startsAt, startsAt.plusMinutes(minutes))
+                .status("SCHEDULED")
+                .version(1)
+                .programme(List.of(item))
+                .build();
         publishScheduled(visit);
         awaitStaffing(visit.visitId(), 1);
         return visit;
@@ -118,18 +100,12 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
         ProgrammeItemSnapshot item = visit.programme().get(0);
         ProgrammeItemSnapshot moved = new ProgrammeItemSnapshot(
                 item.itemId(), 1, item.title(), item.kind(), to, item.durationMinutes(), item.needs(), 0);
-        VisitSnapshot movedVisit = new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                to,
-                to.plusMinutes(item.durationMinutes()),
-                visit.expectedAudience(),
-                "SCHEDULED",
-                visit.version() + 1,
-                List.of(moved));
+        VisitSnapshot movedVisit = VisitBuilder.from(visit)
+                .between(to, to.plusMinutes(item.durationMinutes()))
+                .status("SCHEDULED")
+                .nextVersion()
+                .programme(List.of(moved))
+                .build();
         return new VisitRescheduled(
                 movedVisit, visit.startsAt(), visit.endsAt(), reason, "coordinator-li", Instant.now());
     }
@@ -139,18 +115,7 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
     }
 
     protected static VisitSnapshot withProgramme(VisitSnapshot visit, List<ProgrammeItemSnapshot> items, long version) {
-        return new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                visit.startsAt(),
-                visit.endsAt(),
-                visit.expectedAudience(),
-                visit.status(),
-                version,
-                items);
+        return VisitBuilder.from(visit).version(version).programme(items).build();
     }
 
     protected static UUID publishScheduled(VisitSnapshot visit) {

@@ -15,6 +15,7 @@ import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.donation.DonationServiceIntegrationTest;
 import org.caravan.platform.testing.TopicProbe;
+import org.caravan.platform.testing.VisitBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -131,32 +132,14 @@ class VisitCancellationIntegrationTests extends DonationServiceIntegrationTest {
     }
 
     private static VisitSnapshot cancelled(VisitSnapshot visit) {
-        return new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                visit.startsAt(),
-                visit.endsAt(),
-                visit.expectedAudience(),
-                "CANCELLED",
-                visit.version() + 1,
-                visit.programme());
+        return VisitBuilder.from(visit).status("CANCELLED").nextVersion().build();
     }
 
     private static VisitSnapshot moved(VisitSnapshot visit) {
-        return new VisitSnapshot(
-                visit.visitId(),
-                visit.caravanId(),
-                visit.caravanName(),
-                visit.site(),
-                visit.theme(),
-                visit.startsAt().plusWeeks(1),
-                visit.endsAt().plusWeeks(1),
-                visit.expectedAudience(),
-                "SCHEDULED",
-                visit.version() + 1,
-                visit.programme());
+        return VisitBuilder.from(visit)
+                .between(visit.startsAt().plusWeeks(1), visit.endsAt().plusWeeks(1))
+                .status("SCHEDULED")
+                .nextVersion()
+                .build();
     }
 }

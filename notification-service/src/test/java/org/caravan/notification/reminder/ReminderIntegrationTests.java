@@ -21,6 +21,7 @@ import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.platform.testing.EventSamples;
+import org.caravan.platform.testing.VisitBuilder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +59,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         awaitDirectory(volunteer);
         LocalDateTime start =
                 LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
-        VisitSnapshot visit = visitWithOneItem(start, 1);
+        VisitSnapshot visit = chorusAt(start);
         AssignmentSnapshot confirmed = new AssignmentSnapshot(
                 UUID.randomUUID(),
                 visit.visitId(),
@@ -82,15 +83,10 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                         start.minusHours(24).atZone(BEIJING).toInstant());
 
         LocalDateTime later = start.plusHours(2);
+        VisitSnapshot moved = movedTo(visit, later);
         publish(
                 EventCatalog.VISIT_RESCHEDULED,
-                new VisitRescheduled(
-                        visitWithOneItem(later, 2, visit),
-                        start,
-                        start.plusHours(1),
-                        "Exams",
-                        "coordinator-li",
-                        Instant.now()),
+                new VisitRescheduled(moved, start, start.plusHours(1), "Exams", "coordinator-li", Instant.now()),
                 "event-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(confirmed.assignmentId())
                 .contains(later.minusHours(2).atZone(BEIJING).toInstant()));
@@ -103,7 +99,14 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
 
         publish(
                 EventCatalog.VISIT_CANCELLED,
-                new VisitCancelled(visitWithOneItem(later, 3, visit), "Typhoon", "coordinator-li", Instant.now()),
+                new VisitCancelled(
+                        VisitBuilder.from(moved)
+                                .status("CANCELLED")
+                                .nextVersion()
+                                .build(),
+                        "Typhoon",
+                        "coordinator-li",
+                        Instant.now()),
                 "event-service");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).isEmpty());
@@ -176,34 +179,28 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 .block());
     }
 
-    private static VisitSnapshot visitWithOneItem(LocalDateTime start, long version) {
-        return visitWithOneItem(start, version, null);
+    /** A new visit from the sample with only its chorus, at {@code start}. */
+    private static VisitSnapshot chorusAt(LocalDateTime start) {
+        ProgrammeItemSnapshot chorus = EventSamples.event(EventCatalog.VISIT_SCHEDULED)
+                .visit()
+                .programme()
+                .get(1);
+        return VisitBuilder.newFromSample()
+                .between(start, start.plusHours(1))
+                .version(1)
+                .programme(List.of(new ProgrammeItemSnapshot(
+                        UUID.randomUUID(), 1, chorus.title(), chorus.kind(), start, 10, chorus.needs(), 0)))
+                .build();
     }
 
-    private static VisitSnapshot visitWithOneItem(LocalDateTime start, long version, VisitSnapshot same) {
-        VisitSnapshot sample = EventSamples.event(EventCatalog.VISIT_SCHEDULED).visit();
-        ProgrammeItemSnapshot item =
-                same == null ? sample.programme().get(1) : same.programme().get(0);
-        ProgrammeItemSnapshot moved = new ProgrammeItemSnapshot(
-                same == null ? UUID.randomUUID() : item.itemId(),
-                1,
-                item.title(),
-                item.kind(),
-                start,
-                10,
-                item.needs(),
-                0);
-        return new VisitSnapshot(
-                same == null ? UUID.randomUUID() : same.visitId(),
-                sample.caravanId(),
-                sample.caravanName(),
-                sample.site(),
-                sample.theme(),
-                start,
-                start.plusHours(1),
-                400,
-                version == 3 ? "CANCELLED" : "SCHEDULED",
-                version,
-                List.of(moved));
+    /** The one-item visit moved to {@code start}, its item with it. */
+    private static VisitSnapshot movedTo(VisitSnapshot visit, LocalDateTime start) {
+        ProgrammeItemSnapshot item = visit.programme().get(0);
+        return VisitBuilder.from(visit)
+                .between(start, start.plusHours(1))
+                .nextVersion()
+                .programme(List.of(new ProgrammeItemSnapshot(
+                        item.itemId(), 1, item.title(), item.kind(), start, 10, item.needs(), 0)))
+                .build();
     }
 }

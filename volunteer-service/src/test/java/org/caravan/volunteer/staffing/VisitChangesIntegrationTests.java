@@ -17,6 +17,7 @@ import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.messaging.CloudEventHeaders;
 import org.caravan.platform.testing.TopicProbe;
+import org.caravan.platform.testing.VisitBuilder;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -36,18 +37,8 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
         accept(assignments.get(1), people.get(1));
 
         try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
-            VisitSnapshot cancelled = new VisitSnapshot(
-                    visit.visitId(),
-                    visit.caravanId(),
-                    visit.caravanName(),
-                    visit.site(),
-                    visit.theme(),
-                    visit.startsAt(),
-                    visit.endsAt(),
-                    visit.expectedAudience(),
-                    "CANCELLED",
-                    4,
-                    visit.programme());
+            VisitSnapshot cancelled =
+                    VisitBuilder.from(visit).status("CANCELLED").version(4).build();
             publish(
                     EventCatalog.VISIT_CANCELLED,
                     new VisitCancelled(cancelled, "School closed for an inspection", "coordinator-li", Instant.now()));
