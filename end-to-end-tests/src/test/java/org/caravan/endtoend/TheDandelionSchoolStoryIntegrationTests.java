@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Dandelion School visit walked through the running system, as its people would, over HTTP only: the
  * coordinator plans and staffs it, volunteers answer in the app and from their e-mail, the day is recorded and
- * the hours certified, the gifts are delivered, another visit is cancelled, and a service that was down catches up.
+ * the hours certified, the gifts are delivered, a visit moves by two hours, another is cancelled, and a service that
+ * was down catches up.
  */
 class TheDandelionSchoolStoryIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static RunningCaravan caravan;
     private static Api api;
     private static String coordinator;
@@ -152,6 +155,75 @@ class TheDandelionSchoolStoryIntegrationTests {
     }
 
     @Test
+    void aVisitMovedByTwoHoursTellsItsVolunteersMovesTheirRemindersAndAsksTheOneWhoseDayNowClashesToReconfirm() {
+        LocalDate day = LocalDate.now(BEIJING).plusDays(3);
+        DemoScenario scenario = new DemoScenario(url("event-service"), coordinator);
+        String school = scenario.load(day);
+        String afternoon = scenario.load(day);
+        Map<String, String> people = new DemoPeople(url("volunteer-service"), coordinator).load();
+        api.post(
+                "event-service",
+                "/api/visits/" + afternoon + "/reschedule",
+                coordinator,
+                Map.of(
+                        "startsAt", day.atTime(11, 30).toString(),
+                        "endsAt", day.atTime(13, 30).toString(),
+                        "reason", "The second school asked for the afternoon"));
+        String afternoonTalk = itemTitled(awaitBoard(afternoon), "Model-worker talk");
+        await().atMost(PATIENCE).until(() -> startOf(afternoon, afternoonTalk).equals(beijing(day, 12, 15)));
+        List<JsonNode> board = awaitBoard(school);
+        String qiao = "volunteer-qiao-yuanhui";
+        String xu = "volunteer-xu-jiancheng";
+        String qiaoAtSchool = offer(itemTitled(board, "Model-worker talk"), "speaker", people.get(qiao));
+        String qiaoInTheAfternoon = offer(afternoonTalk, "speaker", people.get(qiao));
+        String xuAtSchool = offer(itemTitled(board, "Talk 《工匠薪火"), "speaker", people.get(xu));
+        assertThat(answer(qiaoAtSchool, "accept", qiao)).isEqualTo("CONFIRMED");
+        assertThat(answer(qiaoInTheAfternoon, "accept", qiao)).isEqualTo("CONFIRMED");
+        assertThat(answer(xuAtSchool, "accept", xu)).isEqualTo("CONFIRMED");
+        String xuToken = caravan.token(xu, "volunteer");
+        awaitReminders(xuToken, xuAtSchool, beijing(day, 10, 35));
+
+        api.post(
+                "event-service",
+                "/api/visits/" + school + "/reschedule",
+                coordinator,
+                Map.of(
+                        "startsAt", day.atTime(11, 30).toString(),
+                        "endsAt", day.atTime(13, 30).toString(),
+                        "reason", "The school's exams moved to the morning"));
+
+        awaitReminders(xuToken, xuAtSchool, beijing(day, 12, 35));
+        await().atMost(PATIENCE).until(() -> about(xuAtSchool, xuToken).stream()
+                .anyMatch(e -> e.path("kind").asString().equals("PLACE_MOVED")));
+        assertThat(about(xuAtSchool, xuToken))
+                .filteredOn(e -> e.path("kind").asString().equals("PLACE_MOVED"))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.path("body").asString()).contains("The school's exams moved to the morning"));
+        String qiaoToken = caravan.token(qiao, "volunteer");
+        await().atMost(PATIENCE).until(() -> about(qiaoAtSchool, qiaoToken).stream()
+                .anyMatch(e -> e.path("kind").asString().equals("RECONFIRMATION_REQUESTED")));
+        assertThat(placeOf(qiaoToken, qiaoAtSchool)
+                        .path("reconfirmationRequestedAt")
+                        .isNull())
+                .isFalse();
+        api.post("volunteer-service", "/api/assignments/" + qiaoAtSchool + "/reconfirm", qiaoToken, null, 409);
+
+        api.post(
+                "volunteer-service",
+                "/api/assignments/" + qiaoInTheAfternoon + "/withdraw",
+                qiaoToken,
+                Map.of("reason", "Speaking at Dandelion School at that time"));
+        JsonNode reconfirmed =
+                api.post("volunteer-service", "/api/assignments/" + qiaoAtSchool + "/reconfirm", qiaoToken, null);
+        assertThat(reconfirmed.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(placeOf(qiaoToken, qiaoAtSchool)
+                        .path("reconfirmationRequestedAt")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
     void aCancelledVisitEndsItsPlacesHoldsItsGiftsAndTellsThoseConcerned() {
         String visitId = new DemoScenario(url("event-service"), coordinator).load();
         new DemoPeople(url("volunteer-service"), coordinator).load();
@@ -223,6 +295,37 @@ class TheDandelionSchoolStoryIntegrationTests {
         assertThat(api.get("notification-service", "/api/inbox?size=200", memberToken)
                         .size())
                 .isEqualTo(before + 2);
+    }
+
+    /** The volunteer's reminders of that place, 24 and 2 hours before the item's start, once both are planned. */
+    private void awaitReminders(String token, String assignment, Instant itemStarts) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("notification-service", "/api/reminders", token)
+                        .valueStream()
+                        .filter(r -> r.path("assignmentId").asString().equals(assignment))
+                        .map(r -> Instant.parse(r.path("dueAt").asString())))
+                .containsExactly(itemStarts.minus(Duration.ofHours(24)), itemStarts.minus(Duration.ofHours(2))));
+    }
+
+    private JsonNode placeOf(String token, String assignment) {
+        return api.get("volunteer-service", "/api/volunteers/me/assignments", token)
+                .valueStream()
+                .filter(a -> a.path("id").asString().equals(assignment))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Instant startOf(String visitId, String itemId) {
+        return Instant.parse(lineOf(
+                        api.get("volunteer-service", "/api/visits/" + visitId + "/staffing", coordinator)
+                                .valueStream()
+                                .toList(),
+                        itemId)
+                .path("startsAt")
+                .asString());
+    }
+
+    private static Instant beijing(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(BEIJING).toInstant();
     }
 
     private List<JsonNode> about(String assignment, String token) {

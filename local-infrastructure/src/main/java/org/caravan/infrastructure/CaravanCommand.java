@@ -55,8 +55,9 @@ public final class CaravanCommand {
         String token = DevelopmentTokens.in(STATE.resolve("keys")).mint("local-coordinator", "coordinator");
         String events = local("event-service");
         DemoScenario scenario = new DemoScenario(events, token);
-        String visitId = scenario.load();
-        System.out.println("Scheduled the Dandelion School visit: " + events + "/api/visits/" + visitId);
+        LocalDate day = DemoScenario.upcomingDay();
+        String visitId = scenario.load(day);
+        System.out.println("Scheduled the Dandelion School visit on " + day + ": " + events + "/api/visits/" + visitId);
         String volunteers = local("volunteer-service");
         int people = new DemoPeople(volunteers, token).load().size();
         System.out.println("Registered " + people + " volunteers and three teams: " + volunteers + "/api/teams");
@@ -191,7 +192,7 @@ public final class CaravanCommand {
                 """
 
                   Try:
-                    curl -s "localhost:8081/api/visits?from=2026-09-01" -H "Authorization: Bearer $COORDINATOR"
+                    curl -s localhost:8081/api/visits -H "Authorization: Bearer $COORDINATOR"
                     curl -s localhost:8082/api/volunteers/me/assignments -H "Authorization: Bearer $QIAO"
                     curl -s localhost:8084/api/inbox -H "Authorization: Bearer $LIAISON"
 

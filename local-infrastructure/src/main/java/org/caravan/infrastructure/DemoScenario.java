@@ -2,8 +2,15 @@ package org.caravan.infrastructure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The caravan's visit to Dandelion School with its eight programme items, loaded through event-service's API
@@ -27,11 +34,34 @@ public final class DemoScenario {
         }
     }
 
-    /** The whole scenario: the draft with its programme, then scheduled; returns the visit id. */
+    /** The whole scenario on the day it happened: the draft with its programme, then scheduled; returns the visit id. */
     public String load() {
-        String visitId = draft();
+        return load(fixtureDay());
+    }
+
+    /** The same visit on another day, at the same local times. */
+    public String load(LocalDate day) {
+        String visitId = draft(day);
         post("/api/visits/" + visitId + "/schedule", JsonMapper.shared().createObjectNode());
         return visitId;
+    }
+
+    /**
+     * A Saturday at least a week away: the local run's demo is a visit still to staff, whose reminders and
+     * staffing check lie ahead, like the ones a coordinator plans.
+     */
+    public static LocalDate upcomingDay() {
+        return upcomingDay(
+                LocalDate.now(ZoneId.of(fixture().path("site").path("timeZone").asString())));
+    }
+
+    static LocalDate upcomingDay(LocalDate today) {
+        return today.plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+    }
+
+    static LocalDate fixtureDay() {
+        return LocalDate.parse(
+                fixture().path("visit").path("startsAt").asString().substring(0, 10));
     }
 
     /** The visit as event-service shows it: site, local times, status, programme. */
@@ -41,18 +71,34 @@ public final class DemoScenario {
 
     /** Creates the caravan (or reuses one of that name), the site, the draft and its items; returns the visit id. */
     public String draft() {
+        return draft(fixtureDay());
+    }
+
+    private String draft(LocalDate day) {
         JsonNode fixture = fixture();
+        long shift = ChronoUnit.DAYS.between(fixtureDay(), day);
         String caravanId = caravan(fixture.path("caravan"));
         String siteId = post("/api/sites", fixture.path("site")).path("id").asString();
-        var visit = fixture.path("visit").deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) visit)
-                .put("caravanId", caravanId)
-                .put("siteId", siteId);
+        ObjectNode visit = (ObjectNode) fixture.path("visit").deepCopy();
+        visit.put("caravanId", caravanId).put("siteId", siteId);
+        shiftDays(visit, shift, "startsAt", "endsAt");
         String visitId = post("/api/visits", visit).path("id").asString();
         for (JsonNode item : fixture.path("programme")) {
-            post("/api/visits/" + visitId + "/programme-items", item);
+            ObjectNode shifted = (ObjectNode) item.deepCopy();
+            shiftDays(shifted, shift, "startsAt");
+            post("/api/visits/" + visitId + "/programme-items", shifted);
         }
         return visitId;
+    }
+
+    private static void shiftDays(ObjectNode node, long days, String... localTimes) {
+        for (String field : localTimes) {
+            node.put(
+                    field,
+                    LocalDateTime.parse(node.path(field).asString())
+                            .plusDays(days)
+                            .toString());
+        }
     }
 
     private String caravan(JsonNode caravan) {

@@ -90,6 +90,22 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 "event-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(confirmed.assignmentId())
                 .contains(later.minusHours(2).atZone(BEIJING).toInstant()));
+        JsonNode planned = body(get(token(subject, "volunteer"), "/api/reminders")
+                .expectStatus()
+                .isOk());
+        assertThat(planned.valueStream().map(r -> Instant.parse(r.path("dueAt").asString())))
+                .containsExactly(
+                        later.minusHours(24).atZone(BEIJING).toInstant(),
+                        later.minusHours(2).atZone(BEIJING).toInstant());
+        assertThat(planned.valueStream()
+                        .map(r -> r.path("item").asString() + " "
+                                + r.path("startsAt").asString()))
+                .containsOnly("Chorus " + later.atZone(BEIJING).toInstant());
+        assertThat(body(get(token("someone-else", "volunteer"), "/api/reminders")
+                                .expectStatus()
+                                .isOk())
+                        .isEmpty())
+                .isTrue();
         JsonNode told = awaitInbox(subject, "volunteer", 2).stream()
                 .filter(e -> e.path("kind").asString().equals("PLACE_MOVED"))
                 .findFirst()
