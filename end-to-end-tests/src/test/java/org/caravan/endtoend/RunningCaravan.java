@@ -1,9 +1,6 @@
 package org.caravan.endtoend;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,12 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.Infrastructure;
+import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.ServiceProcess;
 import org.caravan.infrastructure.SharedInfrastructure;
 
 /**
  * All four services as separate JVMs, started from their runnable jars and configured by environment, once per
- * test JVM, with a real SMTP server (GreenMail) that notification-service sends to.
+ * test JVM, with a real SMTP server that notification-service sends to.
  */
 final class RunningCaravan {
 
@@ -37,10 +35,10 @@ final class RunningCaravan {
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> settings;
     private final DevelopmentTokens tokens;
-    private final GreenMail mail;
+    private final LocalMailServer mail;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningCaravan(Map<String, Map<String, String>> settings, DevelopmentTokens tokens, GreenMail mail) {
+    private RunningCaravan(Map<String, Map<String, String>> settings, DevelopmentTokens tokens, LocalMailServer mail) {
         this.settings = settings;
         this.tokens = tokens;
         this.mail = mail;
@@ -57,7 +55,7 @@ final class RunningCaravan {
     private static RunningCaravan start() throws IOException {
         Infrastructure infrastructure = SharedInfrastructure.get();
         DevelopmentTokens tokens = DevelopmentTokens.in(Files.createTempDirectory("caravan-e2e-keys"));
-        GreenMail mail = startMail();
+        LocalMailServer mail = LocalMailServer.onFreePorts();
         List<CaravanService> placed =
                 CaravanService.ALL.stream().map(CaravanService::onFreePorts).toList();
         String volunteerService = "http://127.0.0.1:"
@@ -72,7 +70,7 @@ final class RunningCaravan {
             these.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
             these.put("caravan.outbox.poll-interval", "100ms");
             these.put("spring.mail.host", "127.0.0.1");
-            these.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
+            these.put("spring.mail.port", String.valueOf(mail.smtpPort()));
             these.put("caravan.notification.answer-link-base", volunteerService);
             these.put("caravan.notification.delivery-sweep-interval", "300ms");
             if (service.name().equals(JSON_LOGGING_SERVICE)) {
@@ -108,18 +106,8 @@ final class RunningCaravan {
         services.get(name).awaitReady(Duration.ofMinutes(3));
     }
 
-    GreenMail mail() {
+    LocalMailServer mail() {
         return mail;
-    }
-
-    private static GreenMail startMail() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            free.close();
-            GreenMail mail =
-                    new GreenMail(new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            mail.start();
-            return mail;
-        }
     }
 
     ServiceProcess service(String name) {
@@ -148,6 +136,6 @@ final class RunningCaravan {
 
     private void close() {
         services.values().parallelStream().forEach(ServiceProcess::close);
-        mail.stop();
+        mail.close();
     }
 }

@@ -418,7 +418,7 @@ class TheDandelionSchoolStoryIntegrationTests {
     }
 
     private static List<MimeMessage> mailTo(String address, String subjectContains) {
-        return Arrays.stream(caravan.mail().getReceivedMessages())
+        return caravan.mail().received().stream()
                 .filter(m -> {
                     try {
                         return Arrays.toString(m.getAllRecipients()).contains(address)

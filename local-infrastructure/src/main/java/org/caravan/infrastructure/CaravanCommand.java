@@ -81,19 +81,24 @@ public final class CaravanCommand {
         if (reset) {
             PostgresServer.deleteRecursively(STATE);
         }
-        EmbeddedInfrastructure.Ports ports = configuredPorts();
+        LocalPorts ports = configuredPorts();
         requireFreePorts(ports);
         boolean firstStart = !Files.exists(STATE.resolve("data"));
         Instant started = Instant.now();
         DevelopmentTokens tokens = DevelopmentTokens.in(STATE.resolve("keys"));
-        System.out.println("Starting PostgreSQL and Kafka...");
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(STATE.resolve("data"), ports, true);
+        System.out.println("Starting PostgreSQL, Kafka and a local mail server...");
+        EmbeddedInfrastructure infrastructure =
+                EmbeddedInfrastructure.start(STATE.resolve("data"), ports.infrastructure(), true);
+        LocalMailServer mail = LocalMailServer.start(ports.smtp(), ports.pop3());
         List<ServiceProcess> services = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, infrastructure, stopped), "caravan-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stop(services, infrastructure, mail, stopped), "caravan-stop"));
         System.out.println("Starting the four services (about a minute on two cores)...");
         for (CaravanService service : CaravanService.ALL) {
             Map<String, String> settings = infrastructure.serviceProperties(service.database());
+            settings.put("spring.mail.host", "127.0.0.1");
+            settings.put("spring.mail.port", String.valueOf(mail.smtpPort()));
             settings.put(
                     "caravan.security.public-key-location",
                     "file:" + tokens.publicKeyFile().toAbsolutePath());
@@ -118,16 +123,18 @@ public final class CaravanCommand {
                     "\nFirst start: loading the Dandelion School demo (./caravan run --no-demo skips it)...");
             seed();
         }
-        printWelcome(services, infrastructure, tokens, Duration.between(started, Instant.now()));
+        printWelcome(services, infrastructure, mail, tokens, Duration.between(started, Instant.now()));
         stopped.await();
     }
 
     /** A port in use is named, with what would use it, before anything starts. */
-    private static void requireFreePorts(EmbeddedInfrastructure.Ports ports) {
+    private static void requireFreePorts(LocalPorts ports) {
         Map<Integer, String> wanted = new LinkedHashMap<>();
         wanted.put(ports.postgres(), "PostgreSQL (CARAVAN_POSTGRES_PORT)");
         wanted.put(ports.kafka(), "Kafka (CARAVAN_KAFKA_PORT)");
         wanted.put(ports.kafkaController(), "Kafka's controller (CARAVAN_KAFKA_CONTROLLER_PORT)");
+        wanted.put(ports.smtp(), "the local mail server's SMTP (CARAVAN_MAIL_SMTP_PORT)");
+        wanted.put(ports.pop3(), "the local mail server's POP3 (CARAVAN_MAIL_POP3_PORT)");
         for (CaravanService service : CaravanService.ALL) {
             wanted.put(service.httpPort(), service.name());
             wanted.put(service.managementPort(), service.name() + "'s management port");
@@ -144,11 +151,21 @@ public final class CaravanCommand {
         });
     }
 
-    private static EmbeddedInfrastructure.Ports configuredPorts() {
-        return new EmbeddedInfrastructure.Ports(
+    /** The servers the launcher starts besides the services, on ports an operator may move. */
+    private record LocalPorts(int postgres, int kafka, int kafkaController, int smtp, int pop3) {
+
+        EmbeddedInfrastructure.Ports infrastructure() {
+            return new EmbeddedInfrastructure.Ports(postgres, kafka, kafkaController);
+        }
+    }
+
+    private static LocalPorts configuredPorts() {
+        return new LocalPorts(
                 port("CARAVAN_POSTGRES_PORT", 15432),
                 port("CARAVAN_KAFKA_PORT", 19092),
-                port("CARAVAN_KAFKA_CONTROLLER_PORT", 19093));
+                port("CARAVAN_KAFKA_CONTROLLER_PORT", 19093),
+                port("CARAVAN_MAIL_SMTP_PORT", 2525),
+                port("CARAVAN_MAIL_POP3_PORT", 2110));
     }
 
     private static int port(String variable, int fallback) {
@@ -156,16 +173,25 @@ public final class CaravanCommand {
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }
 
-    private static void stop(List<ServiceProcess> services, Infrastructure infrastructure, CountDownLatch stopped) {
+    private static void stop(
+            List<ServiceProcess> services,
+            Infrastructure infrastructure,
+            LocalMailServer mail,
+            CountDownLatch stopped) {
         System.out.println("Stopping Caravan...");
         services.parallelStream().forEach(ServiceProcess::close);
         infrastructure.close();
+        mail.close();
         stopped.countDown();
         System.out.println("Stopped.");
     }
 
     private static void printWelcome(
-            List<ServiceProcess> services, Infrastructure infrastructure, DevelopmentTokens tokens, Duration took) {
+            List<ServiceProcess> services,
+            Infrastructure infrastructure,
+            LocalMailServer mail,
+            DevelopmentTokens tokens,
+            Duration took) {
         StringBuilder out = new StringBuilder("\nCaravan is running (started in " + took.toSeconds() + " s).\n\n");
         for (ServiceProcess service : services) {
             out.append(String.format(
@@ -179,6 +205,10 @@ public final class CaravanCommand {
                 .append(infrastructure.postgresPort())
                 .append("   Kafka ")
                 .append(infrastructure.kafkaBootstrapServers())
+                .append("   mail SMTP 127.0.0.1:")
+                .append(mail.smtpPort())
+                .append(" POP3 127.0.0.1:")
+                .append(mail.pop3Port())
                 .append("   logs .caravan/logs/\n\n  Tokens (12 h; more with ./caravan token ROLE [SUBJECT]):\n\n");
         Map<String, String> people = new LinkedHashMap<>();
         people.put("COORDINATOR", tokens.mint("local-coordinator", "coordinator"));
@@ -195,9 +225,12 @@ public final class CaravanCommand {
                     curl -s localhost:8081/api/visits -H "Authorization: Bearer $COORDINATOR"
                     curl -s localhost:8082/api/volunteers/me/assignments -H "Authorization: Bearer $QIAO"
                     curl -s localhost:8084/api/inbox -H "Authorization: Bearer $LIAISON"
+                    curl -s pop3://127.0.0.1:%d/1 -u qiao@volunteers.example:qiao@volunteers.example
 
+                  Qiao's first e-mail arrives once a coordinator offers a place: README.md, "Walk through the story".
                 Press Ctrl-C to stop everything.
-                """);
+                """
+                        .formatted(mail.pop3Port()));
         System.out.println(out);
     }
 

@@ -118,12 +118,24 @@ public class Reminders {
                 .then();
     }
 
-    /** The visit moved: each planned reminder follows its item's new start. */
+    /**
+     * The visit moved: each planned reminder follows its item's new start; one that is now due goes out at once,
+     * unless the item has already begun, when it would only be noise.
+     */
     public Mono<Void> replan(VisitSnapshot visit) {
         ZoneId zone = ZoneId.of(visit.site().timeZone());
         return Flux.fromIterable(visit.programme())
-                .concatMap(item ->
-                        moveRemindersOf(item, item.startsAt().atZone(zone).toInstant()))
+                .concatMap(item -> {
+                    Instant startsAt = item.startsAt().atZone(zone).toInstant();
+                    return startsAt.isAfter(Instant.now()) ? moveRemindersOf(item, startsAt) : dropRemindersOf(item);
+                })
+                .then();
+    }
+
+    private Mono<Void> dropRemindersOf(ProgrammeItemSnapshot item) {
+        return database.sql("update reminder set status = 'DROPPED' where item_id = :item and kind = 'REMINDER'"
+                        + " and status = 'PLANNED'")
+                .bind("item", item.itemId())
                 .then();
     }
 

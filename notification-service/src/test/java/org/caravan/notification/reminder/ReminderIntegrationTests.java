@@ -60,20 +60,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         LocalDateTime start =
                 LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
         VisitSnapshot visit = chorusAt(start);
-        AssignmentSnapshot confirmed = new AssignmentSnapshot(
-                UUID.randomUUID(),
-                visit.visitId(),
-                visit.programme().get(0).itemId(),
-                "Chorus",
-                start.atZone(BEIJING).toInstant(),
-                start.plusMinutes(10).atZone(BEIJING).toInstant(),
-                "蒲公英中学 Dandelion School",
-                "Asia/Shanghai",
-                "singer",
-                volunteer,
-                null,
-                "CONFIRMED",
-                Instant.now());
+        AssignmentSnapshot confirmed = singerOn(visit, volunteer);
         publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).size() == 2);
@@ -126,6 +113,42 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 "event-service");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).isEmpty());
+    }
+
+    @Test
+    void aVisitMovedToAnHourAlreadyPastDropsItsRemindersInsteadOfSendingThemLate() {
+        String subject = "zheng-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        awaitDirectory(volunteer);
+        LocalDateTime start =
+                LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        VisitSnapshot visit = chorusAt(start);
+        AssignmentSnapshot confirmed = singerOn(visit, volunteer);
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reminders(confirmed.assignmentId()).size() == 2);
+
+        LocalDateTime thisMorning = LocalDateTime.now(BEIJING).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+        publish(
+                EventCatalog.VISIT_RESCHEDULED,
+                new VisitRescheduled(
+                        movedTo(visit, thisMorning),
+                        start,
+                        start.plusHours(1),
+                        "Recorded afterwards",
+                        "coordinator-li",
+                        Instant.now()),
+                "event-service");
+
+        List<JsonNode> inbox = awaitInbox(subject, "volunteer", 2);
+        assertThat(inbox)
+                .extracting(e -> e.path("kind").asString())
+                .containsExactlyInAnyOrder("ASSIGNMENT_CONFIRMED", "PLACE_MOVED");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reminders(confirmed.assignmentId()).isEmpty());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(inboxOf(subject, "volunteer")).hasSize(2));
     }
 
     @Test
@@ -193,6 +216,25 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 .all()
                 .hasElements()
                 .block());
+    }
+
+    /** A confirmed singer's place on the one-item visit. */
+    private static AssignmentSnapshot singerOn(VisitSnapshot visit, UUID volunteer) {
+        ProgrammeItemSnapshot chorus = visit.programme().get(0);
+        return new AssignmentSnapshot(
+                UUID.randomUUID(),
+                visit.visitId(),
+                chorus.itemId(),
+                "Chorus",
+                chorus.startsAt().atZone(BEIJING).toInstant(),
+                chorus.startsAt().plusMinutes(10).atZone(BEIJING).toInstant(),
+                "蒲公英中学 Dandelion School",
+                "Asia/Shanghai",
+                "singer",
+                volunteer,
+                null,
+                "CONFIRMED",
+                Instant.now());
     }
 
     /** A new visit from the sample with only its chorus, at {@code start}. */
