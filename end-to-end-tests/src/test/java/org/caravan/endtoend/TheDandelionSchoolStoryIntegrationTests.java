@@ -76,6 +76,14 @@ class TheDandelionSchoolStoryIntegrationTests {
                                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
                         .statusCode())
                 .isEqualTo(410);
+        assertThat(awaitMail("qiao@volunteers.example", "已确认：Talk 《工匠薪火")
+                        .getContent()
+                        .toString())
+                .contains("感谢");
+        String qiao = caravan.token("volunteer-qiao-yuanhui", "volunteer");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(about(qiaoOnCraft, qiao))
+                .extracting(e -> e.path("kind").asString())
+                .containsExactlyInAnyOrder("ASSIGNMENT_OFFERED", "ASSIGNMENT_CONFIRMED"));
 
         List<JsonNode> staffed = api.get("volunteer-service", "/api/visits/" + visitId + "/staffing", coordinator)
                 .valueStream()
