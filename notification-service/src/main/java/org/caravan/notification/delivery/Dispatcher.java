@@ -9,13 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.caravan.notification.notice.NoticeQueued;
 import org.caravan.notification.notice.Templates;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.scheduling.Sweeps;
+import org.caravan.platform.scheduling.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,10 +30,11 @@ import reactor.core.publisher.Mono;
  * Sends what is due. Each delivery is taken in its own transaction with its row locked (replicas skip locked
  * rows, so each is sent by one), rendered in the recipient's language, held back until their quiet hours end
  * unless urgent, and retried with growing pauses; after the last try, or a permanent refusal, it is FAILED and
- * the recipient's next channel gets its own delivery.
+ * the recipient's next channel gets its own delivery. A notice queued here is sent as soon as its transaction
+ * commits; the periodic pass picks up retries, the end of quiet hours, and what other replicas queued.
  */
 @Component
-class Dispatcher {
+class Dispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -40,6 +45,7 @@ class Dispatcher {
     private final int maxAttempts;
     private final Duration firstPause;
     private final Duration longestPause;
+    private final Wakeup passes = new Wakeup("deliveries", () -> Sweeps.run("Delivery", sendDue()));
 
     Dispatcher(
             DatabaseClient database,
@@ -62,7 +68,17 @@ class Dispatcher {
             fixedDelayString = "${caravan.notification.delivery-sweep-interval:1s}",
             initialDelayString = "${caravan.notification.delivery-sweep-interval:1s}")
     void sweep() {
-        Sweeps.run("Delivery", sendDue());
+        passes.now();
+    }
+
+    @EventListener
+    void on(NoticeQueued queued) {
+        passes.now();
+    }
+
+    @Override
+    public void destroy() {
+        passes.close();
     }
 
     Mono<Long> sendDue() {

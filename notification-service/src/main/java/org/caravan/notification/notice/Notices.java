@@ -4,21 +4,26 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.util.UUID;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.scheduling.AfterCommit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Queues a notice for delivery, inside the consumer's transaction: an inbox copy and the recipient's first
- * preferred channel, each once per (event, recipient), whatever the number of times the event arrives.
+ * preferred channel, each once per (event, recipient), whatever the number of times the event arrives. Once the
+ * transaction commits, {@link NoticeQueued} tells the dispatcher, so the notice goes out at once.
  */
 @Component
 public class Notices {
 
     private final DatabaseClient database;
+    private final ApplicationEventPublisher events;
 
-    Notices(DatabaseClient database) {
+    Notices(DatabaseClient database, ApplicationEventPublisher events) {
         this.database = database;
+        this.events = events;
     }
 
     public Mono<Void> queue(UUID eventId, Notice notice) {
@@ -27,7 +32,9 @@ public class Notices {
 
     /** Queues the notice to go at {@code notBefore} (quiet hours may put it later still). */
     public Mono<Void> queue(UUID eventId, Notice notice, Instant notBefore) {
-        return insert(eventId, notice, 0, notBefore).then(insert(eventId, notice, 1, notBefore));
+        return insert(eventId, notice, 0, notBefore)
+                .then(insert(eventId, notice, 1, notBefore))
+                .then(AfterCommit.run(() -> events.publishEvent(NoticeQueued.INSTANCE)));
     }
 
     private Mono<Void> insert(UUID eventId, Notice notice, int rank, Instant notBefore) {

@@ -8,6 +8,7 @@ import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.TraceIds;
+import org.caravan.platform.scheduling.AfterCommit;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
@@ -19,9 +20,12 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient database;
+    private final Runnable committed;
 
-    public Outbox(DatabaseClient database) {
+    /** {@code committed} runs after each transaction that appended events commits: the relay's wake-up call. */
+    public Outbox(DatabaseClient database, Runnable committed) {
         this.database = database;
+        this.committed = committed;
     }
 
     /** Fails unless called inside a transaction: an event outside one could outlive a rolled-back change. */
@@ -36,7 +40,8 @@ public class Outbox {
                         e -> new IllegalStateException(
                                 "Outbox.append must run inside the transaction of the state change", e))
                 .then(Mono.deferContextual(
-                        context -> insert(event, type, TraceIds.current(context).orElse(null))));
+                        context -> insert(event, type, TraceIds.current(context).orElse(null))))
+                .then(AfterCommit.run(committed));
     }
 
     private Mono<Void> insert(CaravanEvent event, EventType<?> type, String traceId) {

@@ -40,8 +40,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient database) {
-        return new Outbox(database);
+    Outbox outbox(DatabaseClient database, OutboxRelay relay) {
+        return new Outbox(database, relay::wakeUp);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.caravan.platform.TraceIds;
 import org.caravan.platform.messaging.CloudEventHeaders;
+import org.caravan.platform.scheduling.Wakeup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Counter published;
     private volatile ScheduledExecutorService scheduler;
+    private volatile Wakeup wakeup;
 
     public OutboxRelay(
             DatabaseClient database,
@@ -156,14 +158,24 @@ public class OutboxRelay implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
+        wakeup = new Wakeup("outbox-relay", this::drainLogged);
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
+            Thread thread = new Thread(runnable, "outbox-relay-poll");
             thread.setDaemon(true);
             return thread;
         });
+        // Polling finds what another replica committed, or what a crash left; this replica's commits wake it.
         long interval = properties.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::drainLogged, 0, interval, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(wakeup::now, 0, interval, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::cleanUpLogged, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Events were committed here: relay them now rather than at the next poll. */
+    public void wakeUp() {
+        Wakeup current = wakeup;
+        if (current != null) {
+            current.now();
+        }
     }
 
     @Override
@@ -177,7 +189,9 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        wakeup.close();
         scheduler = null;
+        wakeup = null;
     }
 
     @Override

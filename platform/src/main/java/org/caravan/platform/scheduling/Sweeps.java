@@ -24,7 +24,7 @@ public final class Sweeps {
                 })
                 .block(LONGEST_PASS);
         if (done != null && done > 0) {
-            log.info("{}: {} done", job, done);
+            log.debug("{}: {} done", job, done);
         }
         return done == null ? 0 : done;
     }

@@ -2,6 +2,7 @@ package org.caravan.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -96,6 +97,31 @@ class OutboxRelayIntegrationTests {
             }
         }
         assertThat(pending()).isZero();
+    }
+
+    @Test
+    void anEventIsRelayedAsSoonAsItsTransactionCommitsNotAtTheNextPoll() {
+        OutboxRelay hourlyPoll = new OutboxRelay(
+                database,
+                transactions,
+                producer(),
+                new OutboxProperties(Duration.ofHours(1), properties.batchSize(), properties.retention()),
+                "platform-test",
+                new SimpleMeterRegistry());
+        Outbox wakingOutbox = new Outbox(database, hourlyPoll::wakeUp);
+        String visit = uuid();
+        hourlyPoll.start();
+        try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+
+            transactions.transactional(wakingOutbox.append(event(visit, 7))).block();
+
+            assertThat(titleOf(topic.await(r -> r.key().equals(visit), Duration.ofSeconds(10))
+                            .value()))
+                    .isEqualTo("step 7");
+        } finally {
+            hourlyPoll.stop();
+        }
     }
 
     @Test

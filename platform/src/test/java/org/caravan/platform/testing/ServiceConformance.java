@@ -92,6 +92,23 @@ public abstract class ServiceConformance {
     }
 
     @Test
+    void theServiceSaysWhoItTakesTheCallerToBe() {
+        api().get()
+                .uri("/api/whoami")
+                .headers(h -> h.setBearerAuth(TestInfrastructure.tokens().mint("volunteer-qiao", "volunteer")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.subject")
+                .isEqualTo("volunteer-qiao")
+                .jsonPath("$.roles[0]")
+                .isEqualTo("volunteer")
+                .jsonPath("$.expiresAt")
+                .isNotEmpty();
+    }
+
+    @Test
     void openApiDocumentAndSwaggerUiAreServed() {
         api().get()
                 .uri("/v3/api-docs")
