@@ -32,17 +32,29 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** Starts in seconds rather than runs fast: the C1 compiler only. For tests and the local run. */
+    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m");
+
+    /** Both JIT compilers, as a service runs in production: for measurements. */
+    public static final List<String> FULL_SPEED = List.of("-Xss512k", "-Xmx384m");
+
     /**
      * Starts the service's jar. Settings are Spring property names (caravan.database.port...) and are passed as
      * environment variables (CARAVAN_DATABASE_PORT...), exactly as docker-compose passes them.
      */
     public static ServiceProcess start(
             CaravanService service, Path jar, Map<String, String> settings, Path logDirectory) {
+        return start(service, jar, settings, logDirectory, QUICK_START);
+    }
+
+    public static ServiceProcess start(
+            CaravanService service, Path jar, Map<String, String> settings, Path logDirectory, List<String> jvm) {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(service.name() + ".log");
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xss512k"));
-            command.addAll(List.of("-Xmx384m", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(javaExecutable()));
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -71,6 +83,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** The operating system's process id, to read its CPU time and memory. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until the readiness probe, which checks the database and Kafka, answers UP. */

@@ -1,0 +1,127 @@
+package org.caravan.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.caravan.infrastructure.CaravanService;
+import org.caravan.infrastructure.DevelopmentTokens;
+import org.caravan.infrastructure.EmbeddedInfrastructure;
+import org.caravan.infrastructure.ServiceProcess;
+
+/**
+ * PostgreSQL and a Kafka broker (in this JVM) with the services the accept path crosses, each a JVM of its own
+ * with both JIT compilers, as in production. Topics get the given number of partitions.
+ */
+final class BenchmarkSystem implements AutoCloseable {
+
+    private static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
+
+    private final Path directory;
+    private final EmbeddedInfrastructure infrastructure;
+    private final DevelopmentTokens tokens;
+    private final int partitions;
+    private final Path recordings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private boolean closed;
+
+    private BenchmarkSystem(Path directory, EmbeddedInfrastructure infrastructure, int partitions, Path recordings) {
+        this.directory = directory;
+        this.infrastructure = infrastructure;
+        this.tokens = DevelopmentTokens.in(directory.resolve("keys"));
+        this.partitions = partitions;
+        this.recordings = recordings;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "benchmark-stop"));
+    }
+
+    /** With {@code recordings}, each service also records a Java Flight Recorder profile there. */
+    static BenchmarkSystem start(int partitions, Path recordings) throws IOException {
+        Path directory = Files.createTempDirectory("caravan-benchmark");
+        // PostgreSQL may run as another account, which must reach its folder inside.
+        directory.toFile().setExecutable(true, false);
+        return new BenchmarkSystem(
+                directory,
+                EmbeddedInfrastructure.start(directory.resolve("data"), EmbeddedInfrastructure.Ports.free(), false),
+                partitions,
+                recordings);
+    }
+
+    /** Starts one more replica of the service on free ports and waits until it is ready. */
+    ServiceProcess launch(String name) {
+        CaravanService service = CaravanService.named(name).onFreePorts();
+        Map<String, String> settings = infrastructure.serviceProperties(service.database());
+        settings.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
+        settings.put("caravan.kafka.partitions", String.valueOf(partitions));
+        settings.put("logging.level.org.caravan", "WARN");
+        ServiceProcess process = ServiceProcess.start(
+                service,
+                service.executableJar(PROJECT_ROOT),
+                settings,
+                directory.resolve("logs/" + service.httpPort()),
+                jvmOptions(service));
+        services.add(process);
+        process.awaitReady(Duration.ofMinutes(4));
+        return process;
+    }
+
+    private List<String> jvmOptions(CaravanService service) {
+        if (recordings == null) {
+            return ServiceProcess.FULL_SPEED;
+        }
+        List<String> options = new ArrayList<>(ServiceProcess.FULL_SPEED);
+        options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + recordings.resolve(service.name() + "-" + partitions + "p-" + service.httpPort() + ".jfr"));
+        return options;
+    }
+
+    List<ServiceProcess> replicasOf(String name) {
+        return services.stream().filter(s -> s.service().name().equals(name)).toList();
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    DevelopmentTokens tokens() {
+        return tokens;
+    }
+
+    int partitions() {
+        return partitions;
+    }
+
+    String kafka() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** A plain JDBC connection to a service's own database, for measuring and for the SQL baseline. */
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + infrastructure.postgresHost() + ":" + infrastructure.postgresPort() + "/" + name,
+                "caravan",
+                "caravan");
+    }
+
+    /** Stops everything once, whether the run ends or is interrupted. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        services.parallelStream().forEach(ServiceProcess::close);
+        infrastructure.close();
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.caravan.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.DoubleStream;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.EventType;
+import org.caravan.infrastructure.ServiceProcess;
+
+/**
+ * How close the accept-to-inbox path gets to what PostgreSQL and Kafka can do on this machine, in one run:
+ * E (accepted assignments per second end to end, open loop, rising until p99 passes 100 ms), P (the same SQL
+ * over JDBC), K (the broker alone with records of the events' size), the relay against K, latency at half of E,
+ * the accept against a no-op call, and E with one partition and with two replicas of each service.
+ */
+public final class StaffingBenchmark {
+
+    private static final List<Double> RATES =
+            List.of(25.0, 50.0, 75.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0, 1600.0);
+
+    private final boolean quick;
+    private final Path recordings;
+    private final Report report;
+    private final byte[] payload = sample();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> summary = new ArrayList<>();
+
+    private StaffingBenchmark(boolean quick, boolean profile, Path out) throws IOException {
+        this.quick = quick;
+        this.recordings = profile ? java.nio.file.Files.createDirectories(out.resolve("recordings")) : null;
+        this.report = new Report(out);
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The embedded broker logs every request at DEBUG by default: the launcher's quieter configuration.
+        System.setProperty("logback.configurationFile", "caravan-local-logback.xml");
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of("benchmark/target/results");
+        new StaffingBenchmark(quick, List.of(args).contains("--profile"), out).run();
+        System.exit(0);
+    }
+
+    private Duration stepLength() {
+        return Duration.ofSeconds(quick ? 4 : 8);
+    }
+
+    private void run() throws Exception {
+        Instant began = Instant.now();
+        line(
+                "Caravan staffing benchmark, %s, %d cores, Java %s%s",
+                began, Runtime.getRuntime().availableProcessors(), Runtime.version(), quick ? " (quick)" : "");
+        double e;
+        try (BenchmarkSystem system = BenchmarkSystem.start(3, recordings)) {
+            AcceptLoad load = prepared(system, quick ? 6_000 : 14_000);
+            List<Step> ramp = measuredRamp(load, "3 partitions, 1 replica", 25);
+            e = sustainedRate(ramp);
+            line(
+                    "E  (3 partitions, 1 replica): %.0f accepted assignments/s sustained with end-to-end p99 <= %.0f ms",
+                    e, Step.P99_LIMIT_MILLIS);
+            double half = Math.max(10, e / 2);
+            Step atHalf = load.step("at half of E", half, stepLength());
+            steps.add(atHalf);
+            Latencies noop = load.noop(half, stepLength());
+            line(
+                    "At half of E (%.0f/s): end-to-end p50 %.1f, p95 %.1f, p99 %.1f ms; accept p99 %.1f ms,"
+                            + " no-op (GET /api/whoami) p99 %.1f ms, ratio %.2f (target <= 3)",
+                    half,
+                    atHalf.endToEnd().p50(),
+                    atHalf.endToEnd().p95(),
+                    atHalf.endToEnd().p99(),
+                    atHalf.response().p99(),
+                    noop.p99(),
+                    atHalf.response().p99() / noop.p99());
+            memory(system, load);
+            KafkaBaseline kafka = new KafkaBaseline(system.kafka(), system.partitions());
+            KafkaBaseline.Result k = kafka.measure(payload, quick ? 10_000 : 30_000, Math.max(100, e));
+            double relay;
+            try (Connection outbox = system.database("volunteer_service")) {
+                relay = kafka.relayPerSecond(outbox, payload, quick ? 5_000 : 20_000);
+            }
+            line(
+                    "K  (Kafka alone, %d-byte records, acks=all, idempotent, linger 5 ms): producer %.0f records/s,"
+                            + " through to a consumer %.0f/s; at %.0f/s latency p50 %.1f, p99 %.1f ms",
+                    payload.length,
+                    k.producedPerSecond(),
+                    k.consumedPerSecond(),
+                    Math.max(100, e),
+                    k.latency().p50(),
+                    k.latency().p99());
+            line("Outbox relay: %.0f events/s, relay/K = %.2f (target >= 0.5)", relay, relay / k.producedPerSecond());
+            double p = new SqlBaseline(system, payload).acceptsPerSecond(8, Duration.ofSeconds(quick ? 5 : 10));
+            line(
+                    "P  (the same SQL over JDBC, 8 connections): %.0f accepted assignments/s;  E/P = %.2f (target >= 0.6)",
+                    p, e / p);
+            system.launch("volunteer-service");
+            system.launch("notification-service");
+            warmUp(load);
+            double e2 = sustainedRate(measuredRamp(load, "3 partitions, 2 replicas", Math.max(25, e / 2)));
+            line("E  (3 partitions, 2 replicas of volunteer- and notification-service): %.0f/s", e2);
+        }
+        try (BenchmarkSystem system = BenchmarkSystem.start(1, recordings)) {
+            AcceptLoad load = prepared(system, quick ? 3_000 : 8_000);
+            double e1 = sustainedRate(measuredRamp(load, "1 partition, 1 replica", Math.max(25, e / 2)));
+            line("E  (1 partition, 1 replica): %.0f/s", e1);
+        }
+        line(
+                "Targets: E >= 1500/s: %s; E/P >= 0.6, relay/K >= 0.5, p99 at half of E <= 50 ms, accept p99 <= 3x no-op:"
+                        + " see the lines above.",
+                e >= 1500 ? "met" : "not met");
+        line(
+                "Took %d s. Steps: %s, plot: %s, summary: %s",
+                Duration.between(began, Instant.now()).toSeconds(),
+                report.csv(steps),
+                report.plot(steps),
+                report.summary(summary));
+    }
+
+    /** A system with event-, volunteer- and notification-service, visits, volunteers and their offers. */
+    private AcceptLoad prepared(BenchmarkSystem system, int offers) throws Exception {
+        Instant started = Instant.now();
+        ServiceProcess events = system.launch("event-service");
+        ServiceProcess volunteers = system.launch("volunteer-service");
+        system.launch("notification-service");
+        Http http = new Http();
+        var prepared = new StaffingScenario(http, events.baseUrl(), volunteers.baseUrl(), system.tokens())
+                .prepare(quick ? 10 : 20, 40, offers);
+        AcceptLoad load = new AcceptLoad(system, http, prepared, system.database("notification_service"));
+        load.awaitQuiet();
+        line(
+                "Prepared %d partition(s): %d offers over %d items of 40 places, in %d s",
+                system.partitions(),
+                offers,
+                (quick ? 10 : 20) * StaffingScenario.ITEMS_PER_VISIT,
+                Duration.between(started, Instant.now()).toSeconds());
+        warmUp(load);
+        return load;
+    }
+
+    /** Until both JIT compilers have done their work on the accept path (and consumer groups have settled). */
+    private void warmUp(AcceptLoad load) throws Exception {
+        Step warm = load.step("warm-up", 50, Duration.ofSeconds(quick ? 12 : 30));
+        System.out.printf(
+                "  warm-up at 50/s: end-to-end p99 %.1f ms%n", warm.endToEnd().p99());
+    }
+
+    private List<Step> measuredRamp(AcceptLoad load, String configuration, double from) throws Exception {
+        List<Double> rates = DoubleStream.concat(
+                        DoubleStream.of(from),
+                        RATES.stream().mapToDouble(Double::doubleValue).filter(r -> r > from))
+                .boxed()
+                .toList();
+        List<Step> ramp = load.ramp(configuration, rates, stepLength());
+        steps.addAll(ramp);
+        return ramp;
+    }
+
+    /** The highest offered rate that was sustained (0 when even the first step was not). */
+    private static double sustainedRate(List<Step> ramp) {
+        return ramp.stream()
+                .filter(Step::sustained)
+                .mapToDouble(Step::offeredPerSecond)
+                .max()
+                .orElse(0);
+    }
+
+    private void memory(BenchmarkSystem system, AcceptLoad load) {
+        StringBuilder rss = new StringBuilder("Memory (proportional set size):");
+        load.processGroups()
+                .forEach((name, pids) -> rss.append(String.format(" %s %d MB;", name, ProcessUsage.megabytes(pids))));
+        line("%s", rss);
+        Step last = steps.get(steps.size() - 1);
+        StringBuilder cpu = new StringBuilder("CPU at half of E (% of one core):");
+        last.cpuPercent().forEach((name, percent) -> cpu.append(String.format(" %s %.0f;", name, percent)));
+        line("%s", cpu);
+    }
+
+    private void line(String format, Object... values) {
+        String text = String.format(Locale.ROOT, format, values);
+        System.out.println(text);
+        summary.add(text);
+    }
+
+    private static byte[] sample() throws IOException {
+        EventType<?> type = EventCatalog.ASSIGNMENT_CONFIRMED;
+        try (InputStream in = EventType.class.getResourceAsStream(type.samplePath())) {
+            return in.readAllBytes();
+        }
+    }
+}
