@@ -120,13 +120,23 @@ final class AcceptLoad {
                 attempts.stream().map(OpenLoop.Attempt::responseMillis).toList());
     }
 
-    /** Nothing left to deliver, so one step's notices do not slow the next. */
+    /** Nothing left to relay or deliver, so one step's work does not slow the next. */
     void awaitQuiet() throws SQLException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (inbox.queued() > 0 && Instant.now().isBefore(deadline)) {
+        while ((inbox.queued() > 0 || outboxPending() > 0) && Instant.now().isBefore(deadline)) {
             Pause.of(Duration.ofMillis(250));
         }
         Pause.of(Duration.ofSeconds(1));
+    }
+
+    private long outboxPending() throws SQLException {
+        try (Connection volunteers = system.database("volunteer_service");
+                var count =
+                        volunteers.prepareStatement("select count(*) from outbox_event where published_at is null");
+                var rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     Map<String, List<Long>> processGroups() {

@@ -22,8 +22,9 @@ import org.caravan.infrastructure.ServiceProcess;
  */
 public final class StaffingBenchmark {
 
-    private static final List<Double> RATES =
-            List.of(25.0, 50.0, 75.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0, 1200.0, 1600.0);
+    private static final List<Double> RATES = List.of(
+            5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 150.0, 200.0, 300.0, 400.0, 600.0, 800.0,
+            1200.0, 1600.0);
 
     private final boolean quick;
     private final Path recordings;
@@ -58,13 +59,13 @@ public final class StaffingBenchmark {
                 began, Runtime.getRuntime().availableProcessors(), Runtime.version(), quick ? " (quick)" : "");
         double e;
         try (BenchmarkSystem system = BenchmarkSystem.start(3, recordings)) {
-            AcceptLoad load = prepared(system, quick ? 6_000 : 14_000);
-            List<Step> ramp = measuredRamp(load, "3 partitions, 1 replica", 25);
+            AcceptLoad load = prepared(system, quick ? 3_000 : 6_000);
+            List<Step> ramp = measuredRamp(load, "3 partitions, 1 replica", 5);
             e = sustainedRate(ramp);
             line(
                     "E  (3 partitions, 1 replica): %.0f accepted assignments/s sustained with end-to-end p99 <= %.0f ms",
                     e, Step.P99_LIMIT_MILLIS);
-            double half = Math.max(10, e / 2);
+            double half = Math.max(5, e / 2);
             Step atHalf = load.step("at half of E", half, stepLength());
             steps.add(atHalf);
             Latencies noop = load.noop(half, stepLength());
@@ -102,12 +103,12 @@ public final class StaffingBenchmark {
             system.launch("volunteer-service");
             system.launch("notification-service");
             warmUp(load);
-            double e2 = sustainedRate(measuredRamp(load, "3 partitions, 2 replicas", Math.max(25, e / 2)));
+            double e2 = sustainedRate(measuredRamp(load, "3 partitions, 2 replicas", 5));
             line("E  (3 partitions, 2 replicas of volunteer- and notification-service): %.0f/s", e2);
         }
         try (BenchmarkSystem system = BenchmarkSystem.start(1, recordings)) {
-            AcceptLoad load = prepared(system, quick ? 3_000 : 8_000);
-            double e1 = sustainedRate(measuredRamp(load, "1 partition, 1 replica", Math.max(25, e / 2)));
+            AcceptLoad load = prepared(system, quick ? 2_000 : 3_000);
+            double e1 = sustainedRate(measuredRamp(load, "1 partition, 1 replica", 5));
             line("E  (1 partition, 1 replica): %.0f/s", e1);
         }
         line(
@@ -129,25 +130,29 @@ public final class StaffingBenchmark {
         ServiceProcess volunteers = system.launch("volunteer-service");
         system.launch("notification-service");
         Http http = new Http();
+        int visits = quick ? 10 : 20;
+        // Half again as many offers as places: items fill up and waitlists form.
+        int headcount = Math.max(1, (int) (offers / (visits * StaffingScenario.ITEMS_PER_VISIT * 1.5)));
         var prepared = new StaffingScenario(http, events.baseUrl(), volunteers.baseUrl(), system.tokens())
-                .prepare(quick ? 10 : 20, 40, offers);
+                .prepare(visits, headcount, offers);
         AcceptLoad load = new AcceptLoad(system, http, prepared, system.database("notification_service"));
         load.awaitQuiet();
         line(
-                "Prepared %d partition(s): %d offers over %d items of 40 places, in %d s",
+                "Prepared %d partition(s): %d offers over %d items of %d places (a third will wait), in %d s",
                 system.partitions(),
                 offers,
-                (quick ? 10 : 20) * StaffingScenario.ITEMS_PER_VISIT,
+                visits * StaffingScenario.ITEMS_PER_VISIT,
+                headcount,
                 Duration.between(started, Instant.now()).toSeconds());
         warmUp(load);
         return load;
     }
 
-    /** Until both JIT compilers have done their work on the accept path (and consumer groups have settled). */
+    /** Until both JIT compilers have worked on the accept path and consumer groups have settled: a rate all keep up with. */
     private void warmUp(AcceptLoad load) throws Exception {
-        Step warm = load.step("warm-up", 50, Duration.ofSeconds(quick ? 12 : 30));
+        Step warm = load.step("warm-up", 20, Duration.ofSeconds(quick ? 15 : 30));
         System.out.printf(
-                "  warm-up at 50/s: end-to-end p99 %.1f ms%n", warm.endToEnd().p99());
+                "  warm-up at 20/s: end-to-end p99 %.1f ms%n", warm.endToEnd().p99());
     }
 
     private List<Step> measuredRamp(AcceptLoad load, String configuration, double from) throws Exception {
