@@ -120,10 +120,11 @@ final class AcceptLoad {
                 attempts.stream().map(OpenLoop.Attempt::responseMillis).toList());
     }
 
-    /** Nothing left to relay or deliver, so one step's work does not slow the next. */
+    /** Nothing left to relay, consume or deliver, so one step's (or the setup's) work does not slow the next. */
     void awaitQuiet() throws SQLException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while ((inbox.queued() > 0 || outboxPending() > 0) && Instant.now().isBefore(deadline)) {
+        while ((inbox.queued() > 0 || outboxPending() > 0 || system.consumerLag() > 0)
+                && Instant.now().isBefore(deadline)) {
             Pause.of(Duration.ofMillis(250));
         }
         Pause.of(Duration.ofSeconds(1));

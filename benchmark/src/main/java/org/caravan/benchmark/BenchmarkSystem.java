@@ -8,8 +8,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.EmbeddedInfrastructure;
@@ -98,6 +104,30 @@ final class BenchmarkSystem implements AutoCloseable {
 
     String kafka() {
         return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** Records published but not yet consumed, over every consumer group and partition. */
+    long consumerLag() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka()))) {
+            long lag = 0;
+            for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        lag += ends.get(entry.getKey()).offset()
+                                - entry.getValue().offset();
+                    }
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the consumer groups' lag", e);
+        }
     }
 
     /** A plain JDBC connection to a service's own database, for measuring and for the SQL baseline. */
