@@ -24,15 +24,15 @@ final class Http {
     }
 
     JsonNode get(String url, String token) {
-        return postAsync(url, token, null).join();
+        return send(url, token, null).join();
     }
 
     JsonNode post(String url, String token, Object body) {
-        return postAsync(url, token, body).join();
+        return send(url, token, body).join();
     }
 
-    /** A POST (a GET without a body) whose answer must be 2xx; at most 24 are in flight. */
-    CompletableFuture<JsonNode> postAsync(String url, String token, Object body) {
+    /** A POST with the body as JSON, or a GET when there is none; the answer must be 2xx; at most 24 in flight. */
+    CompletableFuture<JsonNode> send(String url, String token, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);

@@ -45,6 +45,7 @@ public final class StaffingBenchmark {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of("benchmark/target/results");
         new StaffingBenchmark(quick, List.of(args).contains("--profile"), out).run();
+        // The Kafka clients and the HTTP client leave non-daemon threads behind.
         System.exit(0);
     }
 
@@ -79,7 +80,7 @@ public final class StaffingBenchmark {
                     atHalf.response().p99(),
                     noop.p99(),
                     atHalf.response().p99() / noop.p99());
-            memory(system, load);
+            memory(load);
             KafkaBaseline kafka = new KafkaBaseline(system.kafka(), system.partitions());
             KafkaBaseline.Result k = kafka.measure(payload, quick ? 10_000 : 30_000, Math.max(100, e));
             double relay;
@@ -175,7 +176,7 @@ public final class StaffingBenchmark {
                 .orElse(0);
     }
 
-    private void memory(BenchmarkSystem system, AcceptLoad load) {
+    private void memory(AcceptLoad load) {
         StringBuilder rss = new StringBuilder("Memory (proportional set size):");
         load.processGroups()
                 .forEach((name, pids) -> rss.append(String.format(" %s %d MB;", name, ProcessUsage.megabytes(pids))));

@@ -64,8 +64,8 @@ final class StaffingScenario {
         for (int i = 0; i < offers; i++) {
             String item = items.get(i % items.size());
             String subject = "bench-" + UUID.randomUUID();
-            pending.add(http.postAsync(volunteers + "/api/volunteers", coordinator, volunteer(subject))
-                    .thenCompose(registered -> http.postAsync(
+            pending.add(http.send(volunteers + "/api/volunteers", coordinator, volunteer(subject))
+                    .thenCompose(registered -> http.send(
                             volunteers + "/api/programme-items/" + item + "/assignments",
                             coordinator,
                             Map.of(

@@ -169,14 +169,7 @@ class TheDandelionSchoolStoryIntegrationTests {
         String school = scenario.load(day);
         String afternoon = scenario.load(day);
         Map<String, String> people = new DemoPeople(url("volunteer-service"), coordinator).load();
-        api.post(
-                "event-service",
-                "/api/visits/" + afternoon + "/reschedule",
-                coordinator,
-                Map.of(
-                        "startsAt", day.atTime(11, 30).toString(),
-                        "endsAt", day.atTime(13, 30).toString(),
-                        "reason", "The second school asked for the afternoon"));
+        reschedule(afternoon, day.atTime(11, 30), "The second school asked for the afternoon");
         String afternoonTalk = itemTitled(awaitBoard(afternoon), "Model-worker talk");
         await().atMost(PATIENCE).until(() -> startOf(afternoon, afternoonTalk).equals(beijing(day, 12, 15)));
         List<JsonNode> board = awaitBoard(school);
@@ -191,14 +184,7 @@ class TheDandelionSchoolStoryIntegrationTests {
         String xuToken = caravan.token(xu, "volunteer");
         awaitReminders(xuToken, xuAtSchool, beijing(day, 10, 35));
 
-        api.post(
-                "event-service",
-                "/api/visits/" + school + "/reschedule",
-                coordinator,
-                Map.of(
-                        "startsAt", day.atTime(11, 30).toString(),
-                        "endsAt", day.atTime(13, 30).toString(),
-                        "reason", "The school's exams moved to the morning"));
+        reschedule(school, day.atTime(11, 30), "The school assembly runs until 11:00");
 
         awaitReminders(xuToken, xuAtSchool, beijing(day, 12, 35));
         await().atMost(PATIENCE).until(() -> about(xuAtSchool, xuToken).stream()
@@ -303,6 +289,18 @@ class TheDandelionSchoolStoryIntegrationTests {
         assertThat(api.get("notification-service", "/api/inbox?size=200", memberToken)
                         .size())
                 .isEqualTo(before + 2);
+    }
+
+    /** The two-hour visit moved to start at {@code startsAt}, its programme with it. */
+    private void reschedule(String visitId, java.time.LocalDateTime startsAt, String reason) {
+        api.post(
+                "event-service",
+                "/api/visits/" + visitId + "/reschedule",
+                coordinator,
+                Map.of(
+                        "startsAt", startsAt.toString(),
+                        "endsAt", startsAt.plusHours(2).toString(),
+                        "reason", reason));
     }
 
     /** The volunteer's reminders of that place, 24 and 2 hours before the item's start, once both are planned. */

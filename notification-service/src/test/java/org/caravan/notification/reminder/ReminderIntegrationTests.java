@@ -55,15 +55,10 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     @Test
     void aRescheduledVisitTellsItsVolunteersAndMovesTheirRemindersAndACancelledOneDropsThem() {
         String subject = "zhou-" + UUID.randomUUID();
-        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
-        awaitDirectory(volunteer);
         LocalDateTime start =
                 LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
         VisitSnapshot visit = chorusAt(start);
-        AssignmentSnapshot confirmed = singerOn(visit, volunteer);
-        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> reminders(confirmed.assignmentId()).size() == 2);
+        AssignmentSnapshot confirmed = singerRemindedOf(visit, subject);
         assertThat(reminders(confirmed.assignmentId()))
                 .contains(
                         start.minusHours(2).atZone(BEIJING).toInstant(),
@@ -118,15 +113,10 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     @Test
     void aVisitMovedToAnHourAlreadyPastDropsItsRemindersInsteadOfSendingThemLate() {
         String subject = "zheng-" + UUID.randomUUID();
-        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
-        awaitDirectory(volunteer);
         LocalDateTime start =
                 LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
         VisitSnapshot visit = chorusAt(start);
-        AssignmentSnapshot confirmed = singerOn(visit, volunteer);
-        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> reminders(confirmed.assignmentId()).size() == 2);
+        AssignmentSnapshot confirmed = singerRemindedOf(visit, subject);
 
         LocalDateTime thisMorning = LocalDateTime.now(BEIJING).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
         publish(
@@ -216,6 +206,17 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 .all()
                 .hasElements()
                 .block());
+    }
+
+    /** A new volunteer confirmed as a singer on the one-item visit, once both reminders are planned. */
+    private AssignmentSnapshot singerRemindedOf(VisitSnapshot visit, String subject) {
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
+        awaitDirectory(volunteer);
+        AssignmentSnapshot confirmed = singerOn(visit, volunteer);
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reminders(confirmed.assignmentId()).size() == 2);
+        return confirmed;
     }
 
     /** A confirmed singer's place on the one-item visit. */
