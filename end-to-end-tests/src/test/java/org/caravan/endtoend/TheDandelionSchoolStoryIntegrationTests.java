@@ -192,8 +192,7 @@ class TheDandelionSchoolStoryIntegrationTests {
         assertThat(about(xuAtSchool, xuToken))
                 .filteredOn(e -> e.path("kind").asString().equals("PLACE_MOVED"))
                 .singleElement()
-                .satisfies(
-                        e -> assertThat(e.path("body").asString()).contains("The school's exams moved to the morning"));
+                .satisfies(e -> assertThat(e.path("body").asString()).contains("The school assembly runs until 11:00"));
         String qiaoToken = caravan.token(qiao, "volunteer");
         await().atMost(PATIENCE).until(() -> about(qiaoAtSchool, qiaoToken).stream()
                 .anyMatch(e -> e.path("kind").asString().equals("RECONFIRMATION_REQUESTED")));
