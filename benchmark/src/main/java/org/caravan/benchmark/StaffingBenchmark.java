@@ -61,46 +61,12 @@ public final class StaffingBenchmark {
         double e;
         try (BenchmarkSystem system = BenchmarkSystem.start(3, recordings)) {
             AcceptLoad load = prepared(system, quick ? 3_000 : 6_000);
-            List<Step> ramp = measuredRamp(load, "3 partitions, 1 replica", 5);
-            e = sustainedRate(ramp);
+            e = sustainedRate(measuredRamp(load, "3 partitions, 1 replica", 5));
             line(
                     "E  (3 partitions, 1 replica): %.0f accepted assignments/s sustained with end-to-end p99 <= %.0f ms",
                     e, Step.P99_LIMIT_MILLIS);
-            double half = Math.max(5, e / 2);
-            Step atHalf = load.step("at half of E", half, stepLength());
-            steps.add(atHalf);
-            Latencies noop = load.noop(half, stepLength());
-            line(
-                    "At half of E (%.0f/s): end-to-end p50 %.1f, p95 %.1f, p99 %.1f ms; accept p99 %.1f ms,"
-                            + " no-op (GET /api/whoami) p99 %.1f ms, ratio %.2f (target <= 3)",
-                    half,
-                    atHalf.endToEnd().p50(),
-                    atHalf.endToEnd().p95(),
-                    atHalf.endToEnd().p99(),
-                    atHalf.response().p99(),
-                    noop.p99(),
-                    atHalf.response().p99() / noop.p99());
-            memory(load);
-            KafkaBaseline kafka = new KafkaBaseline(system.kafka(), system.partitions());
-            KafkaBaseline.Result k = kafka.measure(payload, quick ? 10_000 : 30_000, Math.max(100, e));
-            double relay;
-            try (Connection outbox = system.database("volunteer_service")) {
-                relay = kafka.relayPerSecond(outbox, payload, quick ? 5_000 : 20_000);
-            }
-            line(
-                    "K  (Kafka alone, %d-byte records, acks=all, idempotent, linger 5 ms): producer %.0f records/s,"
-                            + " through to a consumer %.0f/s; at %.0f/s latency p50 %.1f, p99 %.1f ms",
-                    payload.length,
-                    k.producedPerSecond(),
-                    k.consumedPerSecond(),
-                    Math.max(100, e),
-                    k.latency().p50(),
-                    k.latency().p99());
-            line("Outbox relay: %.0f events/s, relay/K = %.2f (target >= 0.5)", relay, relay / k.producedPerSecond());
-            double p = new SqlBaseline(system, payload).acceptsPerSecond(8, Duration.ofSeconds(quick ? 5 : 10));
-            line(
-                    "P  (the same SQL over JDBC, 8 connections): %.0f accepted assignments/s;  E/P = %.2f (target >= 0.6)",
-                    p, e / p);
+            atHalfOf(e, load);
+            baselines(system, e);
             system.launch("volunteer-service");
             system.launch("notification-service");
             warmUp(load);
@@ -122,6 +88,49 @@ public final class StaffingBenchmark {
                 report.csv(steps),
                 report.plot(steps),
                 report.summary(summary));
+    }
+
+    /** End-to-end latency at half of E, the accept against a no-op call at that rate, CPU and memory. */
+    private void atHalfOf(double e, AcceptLoad load) throws Exception {
+        double half = Math.max(5, e / 2);
+        Step atHalf = load.step("at half of E", half, stepLength());
+        steps.add(atHalf);
+        Latencies noop = load.noop(half, stepLength());
+        line(
+                "At half of E (%.0f/s): end-to-end p50 %.1f, p95 %.1f, p99 %.1f ms; accept p99 %.1f ms,"
+                        + " no-op (GET /api/whoami) p99 %.1f ms, ratio %.2f (target <= 3)",
+                half,
+                atHalf.endToEnd().p50(),
+                atHalf.endToEnd().p95(),
+                atHalf.endToEnd().p99(),
+                atHalf.response().p99(),
+                noop.p99(),
+                atHalf.response().p99() / noop.p99());
+        memory(load);
+    }
+
+    /** K and the relay against it, then P and E against it. */
+    private void baselines(BenchmarkSystem system, double e) throws Exception {
+        KafkaBaseline kafka = new KafkaBaseline(system.kafka(), system.partitions());
+        KafkaBaseline.Result k = kafka.measure(payload, quick ? 10_000 : 30_000, Math.max(100, e));
+        double relay;
+        try (Connection outbox = system.database("volunteer_service")) {
+            relay = kafka.relayPerSecond(outbox, payload, quick ? 5_000 : 20_000);
+        }
+        line(
+                "K  (Kafka alone, %d-byte records, acks=all, idempotent, linger 5 ms): producer %.0f records/s,"
+                        + " through to a consumer %.0f/s; at %.0f/s latency p50 %.1f, p99 %.1f ms",
+                payload.length,
+                k.producedPerSecond(),
+                k.consumedPerSecond(),
+                Math.max(100, e),
+                k.latency().p50(),
+                k.latency().p99());
+        line("Outbox relay: %.0f events/s, relay/K = %.2f (target >= 0.5)", relay, relay / k.producedPerSecond());
+        double p = new SqlBaseline(system, payload).acceptsPerSecond(8, Duration.ofSeconds(quick ? 5 : 10));
+        line(
+                "P  (the same SQL over JDBC, 8 connections): %.0f accepted assignments/s;  E/P = %.2f (target >= 0.6)",
+                p, e / p);
     }
 
     /** A system with event-, volunteer- and notification-service, visits, volunteers and their offers. */
