@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -119,12 +120,8 @@ class TheDandelionSchoolStoryIntegrationTests {
                         .asString())
                 .contains("1.5");
 
-        JsonNode visit = api.get("event-service", "/api/visits/" + visitId, coordinator);
         new DemoDonations(url("donation-service"), coordinator)
-                .load(
-                        visitId,
-                        visit.path("site").path("id").asString(),
-                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)));
+                .load(api.get("event-service", "/api/visits/" + visitId, coordinator));
         String books = api.get("donation-service", "/api/pledges?visitId=" + visitId, coordinator)
                 .valueStream()
                 .filter(p -> p.path("lines").get(0).path("kind").asString().equals("BOOKS"))
@@ -223,12 +220,8 @@ class TheDandelionSchoolStoryIntegrationTests {
         String chorus = itemTitled(awaitBoard(visitId), "Chorus");
         String troupe = offerTeamSlot(chorus, "北京职工艺术团");
         assertThat(answer(troupe, "accept", "volunteer-troupe-lead")).isEqualTo("CONFIRMED");
-        JsonNode visit = api.get("event-service", "/api/visits/" + visitId, coordinator);
         new DemoDonations(url("donation-service"), coordinator)
-                .load(
-                        visitId,
-                        visit.path("site").path("id").asString(),
-                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)));
+                .load(api.get("event-service", "/api/visits/" + visitId, coordinator));
 
         api.post(
                 "event-service",
@@ -291,7 +284,7 @@ class TheDandelionSchoolStoryIntegrationTests {
     }
 
     /** The two-hour visit moved to start at {@code startsAt}, its programme with it. */
-    private void reschedule(String visitId, java.time.LocalDateTime startsAt, String reason) {
+    private void reschedule(String visitId, LocalDateTime startsAt, String reason) {
         api.post(
                 "event-service",
                 "/api/visits/" + visitId + "/reschedule",

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code run [--reset] [--no-demo]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/}
@@ -61,13 +60,9 @@ public final class CaravanCommand {
         String volunteers = local("volunteer-service");
         int people = new DemoPeople(volunteers, token).load().size();
         System.out.println("Registered " + people + " volunteers and three teams: " + volunteers + "/api/teams");
-        JsonNode visit = scenario.visit(visitId);
         String donations = local("donation-service");
         int pledges = new DemoDonations(donations, token)
-                .load(
-                        visitId,
-                        visit.path("site").path("id").asString(),
-                        LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)))
+                .load(scenario.visit(visitId))
                 .size();
         System.out.println(
                 "Recorded " + pledges + " donors' pledges: " + donations + "/api/visits/" + visitId + "/donations");

@@ -34,6 +34,14 @@ public final class DemoDonations {
         }
     }
 
+    /** The same, for the visit as event-service shows it: its id, its site, the day it starts. */
+    public List<String> load(JsonNode visit) {
+        return load(
+                visit.path("id").asString(),
+                visit.path("site").path("id").asString(),
+                LocalDate.parse(visit.path("startsAt").asString().substring(0, 10)));
+    }
+
     /**
      * Waits until donation-service has heard of the visit, then records each donor (once, however often it is
      * seeded), their pledge for it, any programme, and the acknowledgements; returns the pledge ids made.

@@ -134,6 +134,16 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
                 .toList();
     }
 
+    /** Waits until the directory knows the volunteer, as it does once VolunteerRegistered is consumed. */
+    protected void awaitRecipient(UUID volunteer) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("select 1 from recipient where key = :key")
+                .bind("key", "volunteer:" + volunteer)
+                .map(row -> 1)
+                .all()
+                .hasElements()
+                .block());
+    }
+
     protected List<JsonNode> awaitInbox(String subject, String role, int entries) {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(inboxOf(subject, role)).hasSize(entries));

@@ -115,15 +115,6 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
                         assignment(volunteer, UUID.randomUUID(), "CONFIRMED", NEXT_MONTH), Instant.now()));
     }
 
-    private void awaitRecipient(UUID volunteer) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("select 1 from recipient where key = :key")
-                .bind("key", "volunteer:" + volunteer)
-                .map(row -> 1)
-                .all()
-                .hasElements()
-                .block());
-    }
-
     private JsonNode failedEmailTo(String recipient) {
         return body(get(token("ops", "operator"), "/api/deliveries?status=FAILED&size=200")
                         .expectStatus()

@@ -33,7 +33,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     void aReminderComesTwoHoursBeforeTheItem() {
         String subject = "qian-" + UUID.randomUUID();
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
-        awaitDirectory(volunteer);
+        awaitRecipient(volunteer);
         Instant startsAt =
                 Instant.now().plus(Duration.ofHours(2)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
 
@@ -145,7 +145,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     void anUnansweredOfferIsRecalledBeforeItExpiresAndAnAnsweredOneIsNot() {
         String subject = "wu-" + UUID.randomUUID();
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
-        awaitDirectory(volunteer);
+        awaitRecipient(volunteer);
         Instant inTwelveHours = Instant.now().plus(Duration.ofHours(12)).plusSeconds(3);
         AssignmentSnapshot unanswered = withExpiry(
                 assignment(volunteer, UUID.randomUUID(), "OFFERED", inTwelveHours.plus(Duration.ofDays(2))),
@@ -199,19 +199,10 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 .block();
     }
 
-    private void awaitDirectory(UUID volunteer) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("select 1 from recipient where key = :key")
-                .bind("key", "volunteer:" + volunteer)
-                .map(row -> 1)
-                .all()
-                .hasElements()
-                .block());
-    }
-
     /** A new volunteer confirmed as a singer on the one-item visit, once both reminders are planned. */
     private AssignmentSnapshot singerRemindedOf(VisitSnapshot visit, String subject) {
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
-        awaitDirectory(volunteer);
+        awaitRecipient(volunteer);
         AssignmentSnapshot confirmed = singerOn(visit, volunteer);
         publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
         await().atMost(Duration.ofSeconds(30))
