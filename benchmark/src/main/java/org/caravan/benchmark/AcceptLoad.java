@@ -22,14 +22,16 @@ final class AcceptLoad {
     private final OpenLoop loop;
     private final List<StaffingScenario.Offer> offers;
     private final Inbox inbox;
+    private final Connection outbox;
     private final String noopToken;
     private int used;
 
-    AcceptLoad(BenchmarkSystem system, Http http, List<StaffingScenario.Offer> offers, Connection notifications) {
+    AcceptLoad(BenchmarkSystem system, Http http, List<StaffingScenario.Offer> offers) throws SQLException {
         this.system = system;
         this.loop = new OpenLoop(http.client());
         this.offers = offers;
-        this.inbox = new Inbox(notifications);
+        this.inbox = new Inbox(system.database("notification_service"));
+        this.outbox = system.database("volunteer_service");
         this.noopToken = system.tokens().mint("benchmark-volunteer", "volunteer");
     }
 
@@ -131,9 +133,7 @@ final class AcceptLoad {
     }
 
     private long outboxPending() throws SQLException {
-        try (Connection volunteers = system.database("volunteer_service");
-                var count =
-                        volunteers.prepareStatement("select count(*) from outbox_event where published_at is null");
+        try (var count = outbox.prepareStatement("select count(*) from outbox_event where published_at is null");
                 var rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);

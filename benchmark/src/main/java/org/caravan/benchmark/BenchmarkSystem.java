@@ -36,6 +36,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private final Path recordings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean closed;
+    private Admin admin;
 
     private BenchmarkSystem(Path directory, EmbeddedInfrastructure infrastructure, int partitions, Path recordings) {
         this.directory = directory;
@@ -107,8 +108,11 @@ final class BenchmarkSystem implements AutoCloseable {
     }
 
     /** Records published but not yet consumed, over every consumer group and partition. */
-    long consumerLag() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka()))) {
+    synchronized long consumerLag() {
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", kafka()));
+        }
+        try {
             long lag = 0;
             for (var group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -145,6 +149,9 @@ final class BenchmarkSystem implements AutoCloseable {
             return;
         }
         closed = true;
+        if (admin != null) {
+            admin.close();
+        }
         services.parallelStream().forEach(ServiceProcess::close);
         infrastructure.close();
         try (var files = Files.walk(directory)) {

@@ -314,7 +314,7 @@ final class SqlBaseline {
     }
 
     /** Runs a statement that returns rows; true when it returned one. */
-    private static boolean query(Connection db, String sql, Object... values) throws SQLException {
+    private boolean query(Connection db, String sql, Object... values) throws SQLException {
         PreparedStatement statement = prepared(db, sql);
         bind(statement, values);
         try (ResultSet rows = statement.executeQuery()) {
@@ -322,7 +322,7 @@ final class SqlBaseline {
         }
     }
 
-    private static void update(Connection db, String sql, Object... values) throws SQLException {
+    private void update(Connection db, String sql, Object... values) throws SQLException {
         PreparedStatement statement = prepared(db, sql);
         bind(statement, values);
         statement.executeUpdate();
@@ -332,10 +332,10 @@ final class SqlBaseline {
      * Statements kept per connection, so the server plans each once, as the services' R2DBC driver does with its
      * statement cache: the baseline is what the database can do at its best.
      */
-    private static final Map<Connection, Map<String, PreparedStatement>> STATEMENTS = new ConcurrentHashMap<>();
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
 
-    private static PreparedStatement prepared(Connection db, String sql) throws SQLException {
-        Map<String, PreparedStatement> statements = STATEMENTS.computeIfAbsent(db, c -> new HashMap<>());
+    private PreparedStatement prepared(Connection db, String sql) throws SQLException {
+        Map<String, PreparedStatement> statements = this.statements.computeIfAbsent(db, c -> new HashMap<>());
         PreparedStatement statement = statements.get(sql);
         if (statement == null) {
             statement = db.prepareStatement(sql);

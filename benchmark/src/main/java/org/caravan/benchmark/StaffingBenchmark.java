@@ -145,7 +145,7 @@ public final class StaffingBenchmark {
         int headcount = Math.max(1, (int) (offers / (visits * StaffingScenario.ITEMS_PER_VISIT * 1.5)));
         var prepared = new StaffingScenario(http, events.baseUrl(), volunteers.baseUrl(), system.tokens())
                 .prepare(visits, headcount, offers);
-        AcceptLoad load = new AcceptLoad(system, http, prepared, system.database("notification_service"));
+        AcceptLoad load = new AcceptLoad(system, http, prepared);
         load.awaitQuiet();
         line(
                 "Prepared %d partition(s): %d offers over %d items of %d places (a third will wait), in %d s",
