@@ -27,7 +27,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     }
 
     public static ContainerInfrastructure start() {
-        PostgreSQLContainer postgres = new PostgreSQLContainer(image("CARAVAN_POSTGRES_IMAGE", "postgres:17-alpine"))
+        PostgreSQLContainer postgres = new PostgreSQLContainer(image("CARAVAN_POSTGRES_IMAGE", "postgres:15"))
                 .withUsername(PostgresServer.USER)
                 .withPassword(PostgresServer.PASSWORD);
         KafkaContainer kafka = new KafkaContainer(image("CARAVAN_KAFKA_IMAGE", "apache/kafka:4.1.2"));
