@@ -1,0 +1,254 @@
+package org.caravan.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.caravan.containers.StaffingBurst.Offer;
+import org.caravan.infrastructure.CaravanService;
+import org.caravan.infrastructure.DemoScenario;
+import org.caravan.infrastructure.DevelopmentTokens;
+import org.caravan.infrastructure.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Caravan as an operator runs it: the images built from this checkout, docker-compose.yml brought up, requests
+ * through the gateway's published ports, then replicas added and one of each taken down in the middle of a burst.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CaravanInContainersIntegrationTests {
+
+    private static final List<String> SERVICES =
+            CaravanService.ALL.stream().map(CaravanService::name).toList();
+    private static final String[] EVERYTHING = {
+        "postgres", "kafka", "gateway", "event-service", "volunteer-service", "donation-service", "notification-service"
+    };
+    private static final long CONTAINER_MEMORY = 768L * 1024 * 1024;
+    private static final int BURST = 1_000;
+
+    @TempDir
+    static Path keys;
+
+    private static Compose compose;
+    private static Gateway gateway;
+    private static DevelopmentTokens tokens;
+
+    @BeforeAll
+    static void composeUp() {
+        if (!Compose.engineAnswers()) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("No Docker engine answers, and CI must run the container tests");
+            }
+            Assumptions.abort("No Docker engine answers here: the container tests did not run");
+        }
+        tokens = DevelopmentTokens.in(keys);
+        Map<String, Integer> ports = new HashMap<>();
+        Map<String, String> environment =
+                new HashMap<>(Map.of("CARAVAN_KEYS_DIR", keys.toString(), "CARAVAN_IMAGE_TAG", "container-tests"));
+        for (CaravanService service : CaravanService.ALL) {
+            int port = FreePorts.next();
+            ports.put(service.name(), port);
+            environment.put(portVariable(service), String.valueOf(port));
+        }
+        environment.put("CARAVAN_VOLUNTEER_PUBLIC_URL", "http://localhost:" + ports.get("volunteer-service"));
+        compose = new Compose("caravan-container-tests", environment);
+        gateway = new Gateway(ports);
+        compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+        compose.compose(Duration.ofMinutes(20), "build");
+        compose.compose(Duration.ofMinutes(5), "up", "--detach");
+        compose.awaitHealthy(Duration.ofMinutes(5), EVERYTHING);
+    }
+
+    @AfterAll
+    static void composeDown() throws IOException {
+        if (compose != null) {
+            Files.writeString(
+                    Path.of("target", "containers.log"),
+                    compose.compose(Duration.ofMinutes(1), "logs", "--no-color", "--tail", "300"));
+            compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceRunsAsANonRootUserWithItsHealthCheckAndAHeapSizedByTheContainersMemory() {
+        for (String service : SERVICES) {
+            String container = compose.replicas(service).get(0);
+            assertThat(Compose.docker("exec", container, "id", "-u").strip())
+                    .as(service)
+                    .isEqualTo("10001");
+            assertThat(Compose.docker("inspect", "--format", "{{json .Config.Healthcheck.Test}}", container))
+                    .as(service)
+                    .contains("caravan-healthcheck");
+            long maxHeap = Arrays.stream(Compose.docker("exec", container, "java", "-XX:+PrintFlagsFinal", "-version")
+                            .split("\n"))
+                    .filter(line -> line.contains(" MaxHeapSize "))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll(".*=\\s*(\\d+).*", "$1")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(maxHeap).as(service).isBetween(CONTAINER_MEMORY * 6 / 10, CONTAINER_MEMORY * 3 / 4);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aVisitScheduledThroughTheGatewayReachesTheCoordinatorsInbox() {
+        String coordinator = tokens.mint("coordinator-li", "coordinator");
+        String eventService = "http://127.0.0.1:" + gateway.port("event-service");
+        String visit = new DemoScenario(eventService, coordinator).draft();
+        gateway.post("event-service", "/api/visits/" + visit + "/schedule", coordinator, Map.of());
+
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(gateway.get("notification-service", "/api/inbox", coordinator))
+                        .anySatisfy(entry ->
+                                assertThat(entry.path("subjectId").asString()).isEqualTo(visit)));
+    }
+
+    @Test
+    @Order(3)
+    void scaledOutReplicasShareTheWorkAndEveryOfferReachesItsVolunteerExactlyOnceThroughRestarts() {
+        compose.compose(
+                Duration.ofMinutes(5),
+                "up",
+                "--detach",
+                "--no-recreate",
+                "--scale",
+                "notification-service=3",
+                "--scale",
+                "volunteer-service=2");
+        compose.awaitHealthy(Duration.ofMinutes(5), "notification-service", "volunteer-service");
+        awaitMembersOnDistinctReplicas("notification-service", 3);
+
+        String coordinator = tokens.mint("coordinator-li", "coordinator");
+        StaffingBurst burst = new StaffingBurst(gateway, coordinator);
+        List<String> items = burst.itemsOfAScheduledVisit(BURST / StaffingBurst.ITEMS);
+        List<Offer> offers = burst.offer(items, BURST, BURST * 2 / 5, () -> {
+            String notifications = compose.replicas("notification-service").get(0);
+            Compose.docker("kill", notifications);
+            Compose.docker("restart", compose.replicas("volunteer-service").get(0));
+            Compose.docker("start", notifications);
+        });
+
+        assertThat(offers).hasSize(BURST);
+        Map<String, String> volunteerByAssignment =
+                offers.stream().collect(Collectors.toMap(Offer::assignmentId, Offer::volunteerSubject));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(offeredNotices().keySet()).containsAll(volunteerByAssignment.keySet()));
+        compose.awaitHealthy(Duration.ofMinutes(3), "notification-service", "volunteer-service");
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(lag("notification-service")).isZero());
+
+        Map<String, List<String>> notices = offeredNotices();
+        assertThat(notices).hasSize(BURST);
+        notices.forEach((assignment, recipients) ->
+                assertThat(recipients).as(assignment).containsExactly(volunteerByAssignment.get(assignment)));
+        for (Offer offer : offers.subList(0, 10)) {
+            assertThat(gateway.get(
+                            "notification-service", "/api/inbox", tokens.mint(offer.volunteerSubject(), "volunteer")))
+                    .singleElement()
+                    .satisfies(entry -> {
+                        assertThat(entry.path("kind").asString()).isEqualTo("ASSIGNMENT_OFFERED");
+                        assertThat(entry.path("subjectId").asString()).isEqualTo(offer.assignmentId());
+                    });
+        }
+        awaitMembersOnDistinctReplicas("notification-service", 3);
+    }
+
+    /** Every ASSIGNMENT_OFFERED notice of the burst, by assignment: the recipients, one per notice stored. */
+    private static Map<String, List<String>> offeredNotices() {
+        return compose.exec(
+                        "postgres",
+                        "psql",
+                        "--username=caravan",
+                        "--dbname=notification_service",
+                        "--no-align",
+                        "--tuples-only",
+                        "--field-separator= ",
+                        "--command=select subject_id, recipient from inbox_entry"
+                                + " where kind = 'ASSIGNMENT_OFFERED' and recipient like 'burst-%'")
+                .lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.split(" "))
+                .collect(Collectors.groupingBy(row -> row[0], Collectors.mapping(row -> row[1], Collectors.toList())));
+    }
+
+    /** Waits until the consumer group has members on {@code replicas} different containers, each with partitions. */
+    private static void awaitMembersOnDistinctReplicas(String group, int replicas) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(3))
+                .untilAsserted(() -> {
+                    List<Map<String, String>> members = consumerGroups(group, "--members");
+                    assertThat(members.stream()
+                                    .map(member -> member.get("HOST"))
+                                    .distinct())
+                            .hasSize(replicas);
+                    assertThat(members).allSatisfy(member -> assertThat(Integer.parseInt(member.get("#PARTITIONS")))
+                            .isPositive());
+                });
+    }
+
+    /** Records the group's consumers have yet to read, over every partition of every topic it reads. */
+    private static long lag(String group) {
+        return consumerGroups(group).stream()
+                .mapToLong(partition -> partition.get("LAG").equals("-")
+                        ? Long.parseLong(partition.get("LOG-END-OFFSET"))
+                        : Long.parseLong(partition.get("LAG")))
+                .sum();
+    }
+
+    /** kafka-consumer-groups.sh --describe, one map per row keyed by the table's own headings. */
+    private static List<Map<String, String>> consumerGroups(String group, String... options) {
+        String[] command = new String[4 + options.length + 2];
+        System.arraycopy(
+                new String[] {
+                    "/opt/kafka/bin/kafka-consumer-groups.sh", "--bootstrap-server", "localhost:9092", "--describe"
+                },
+                0,
+                command,
+                0,
+                4);
+        System.arraycopy(options, 0, command, 4, options.length);
+        command[4 + options.length] = "--group";
+        command[5 + options.length] = group;
+        List<String[]> rows = compose.exec("kafka", command)
+                .lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.strip().split("\\s+"))
+                .toList();
+        int heading = 0;
+        while (!rows.get(heading)[0].equals("GROUP")) {
+            heading++;
+        }
+        String[] headings = rows.get(heading);
+        return rows.subList(heading + 1, rows.size()).stream()
+                .filter(row -> row.length == headings.length)
+                .map(row -> {
+                    Map<String, String> cells = new HashMap<>();
+                    for (int i = 0; i < headings.length; i++) {
+                        cells.put(headings[i], row[i]);
+                    }
+                    return cells;
+                })
+                .toList();
+    }
+
+    private static String portVariable(CaravanService service) {
+        return "CARAVAN_" + service.name().replace("-service", "").toUpperCase() + "_PORT";
+    }
+}

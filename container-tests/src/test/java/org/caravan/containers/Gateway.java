@@ -1,0 +1,73 @@
+package org.caravan.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The services' APIs as users reach them in a container deployment: through the gateway's published ports. */
+final class Gateway {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Integer> ports;
+
+    Gateway(Map<String, Integer> ports) {
+        this.ports = ports;
+    }
+
+    int port(String service) {
+        return ports.get(service);
+    }
+
+    JsonNode get(String service, String path, String token) {
+        return expect200(send(request(service, path, token).GET()));
+    }
+
+    JsonNode post(String service, String path, String token, Object body) {
+        return expect200(send(post(request(service, path, token), body)));
+    }
+
+    /** An asynchronous POST, answered with its JSON body when the service answers 200. */
+    CompletableFuture<JsonNode> postAsync(String service, String path, String token, Object body) {
+        return http.sendAsync(post(request(service, path, token), body).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(Gateway::expect200);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String service, String path, String token) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpRequest.Builder post(HttpRequest.Builder request, Object body) {
+        return request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)));
+    }
+
+    private static JsonNode expect200(HttpResponse<String> response) {
+        assertThat(response.statusCode())
+                .as(response.request().method() + " " + response.uri() + " answered " + response.body())
+                .isEqualTo(200);
+        return JsonMapper.shared().readTree(response.body());
+    }
+}
