@@ -137,6 +137,7 @@ class CaravanInContainersIntegrationTests {
         String coordinator = tokens.mint("coordinator-li", "coordinator");
         StaffingBurst burst = new StaffingBurst(gateway, coordinator);
         List<String> items = burst.itemsOfAScheduledVisit(BURST / StaffingBurst.ITEMS);
+        long started = System.nanoTime();
         List<Offer> offers = burst.offer(items, BURST, BURST * 2 / 5, () -> {
             String notifications = compose.replicas("notification-service").get(0);
             Compose.docker("kill", notifications);
@@ -150,6 +151,10 @@ class CaravanInContainersIntegrationTests {
         await().atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> assertThat(offeredNotices().keySet()).containsAll(volunteerByAssignment.keySet()));
+        System.out.printf(
+                "%d volunteers registered and offered a place through the gateway, every notice stored %.1f s after"
+                        + " the first request (one notification replica killed, one volunteer replica restarted)%n",
+                BURST, (System.nanoTime() - started) / 1e9);
         compose.awaitHealthy(Duration.ofMinutes(3), "notification-service", "volunteer-service");
         await().atMost(Duration.ofMinutes(2))
                 .untilAsserted(() -> assertThat(lag("notification-service")).isZero());

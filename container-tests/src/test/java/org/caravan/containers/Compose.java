@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** docker-compose.yml driven as an operator drives it, under a project name of its own, and the engine beside it. */
 final class Compose {
 
     static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private static final String HEALTH =
+            "{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}} without health check{{end}}";
 
     private final String project;
     private final Map<String, String> environment;
@@ -68,14 +72,17 @@ final class Compose {
         return require(run(command, Map.of(), Duration.ofMinutes(2)), command);
     }
 
-    /** Waits until every replica of each service reports healthy through the image's own health check. */
+    /**
+     * Waits until every replica of each service reports healthy through its image's health check, or, for an
+     * image without one (the gateway), runs.
+     */
     void awaitHealthy(Duration timeout, String... services) {
         Instant deadline = Instant.now().plus(timeout);
         for (String service : services) {
             for (String container : replicas(service)) {
-                while (!docker("inspect", "--format", "{{.State.Health.Status}}", container)
-                        .strip()
-                        .equals("healthy")) {
+                while (!Set.of("healthy", "running without health check")
+                        .contains(
+                                docker("inspect", "--format", HEALTH, container).strip())) {
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException(service + " replica " + container + " never became healthy:\n"
                                 + docker("logs", "--tail", "40", container));

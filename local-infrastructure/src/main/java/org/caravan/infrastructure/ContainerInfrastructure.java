@@ -1,5 +1,6 @@
 package org.caravan.infrastructure;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -30,7 +31,8 @@ public final class ContainerInfrastructure implements Infrastructure {
         PostgreSQLContainer postgres = new PostgreSQLContainer(image("CARAVAN_POSTGRES_IMAGE", "postgres:15"))
                 .withUsername(PostgresServer.USER)
                 .withPassword(PostgresServer.PASSWORD);
-        KafkaContainer kafka = new KafkaContainer(image("CARAVAN_KAFKA_IMAGE", "apache/kafka:4.1.2"));
+        KafkaContainer kafka =
+                new KafkaContainer(image("CARAVAN_KAFKA_IMAGE", "apache/kafka:" + AppInfoParser.getVersion()));
         postgres.start();
         kafka.start();
         return new ContainerInfrastructure(postgres, kafka);
