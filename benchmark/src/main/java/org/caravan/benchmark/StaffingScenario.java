@@ -3,7 +3,6 @@ package org.caravan.benchmark;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.caravan.infrastructure.BusySeason;
 import org.caravan.infrastructure.DemoScenario;
 import org.caravan.infrastructure.DevelopmentTokens;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class StaffingScenario {
 
-    static final int ITEMS_PER_VISIT = 10;
+    static final int ITEMS_PER_VISIT = BusySeason.STATIONS_PER_VISIT;
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** An offer waiting for its volunteer's answer, and that volunteer's token. */
@@ -64,7 +64,7 @@ final class StaffingScenario {
         for (int i = 0; i < offers; i++) {
             String item = items.get(i % items.size());
             String subject = "bench-" + UUID.randomUUID();
-            pending.add(http.send(volunteers + "/api/volunteers", coordinator, volunteer(subject))
+            pending.add(http.send(volunteers + "/api/volunteers", coordinator, BusySeason.helper(subject))
                     .thenCompose(registered -> http.send(
                             volunteers + "/api/programme-items/" + item + "/assignments",
                             coordinator,
@@ -85,39 +85,14 @@ final class StaffingScenario {
         String visit = http.post(
                         events + "/api/visits",
                         coordinator,
-                        Map.of(
-                                "theme",
-                                "Benchmark visit " + day,
-                                "caravanId",
-                                caravan,
-                                "siteId",
-                                site,
-                                "startsAt",
-                                day.atTime(9, 0).toString(),
-                                "endsAt",
-                                day.atTime(17, 0).toString(),
-                                "expectedAudience",
-                                100))
+                        BusySeason.visit("Benchmark visit " + day, caravan, site, day))
                 .path("id")
                 .asString();
         for (int item = 0; item < ITEMS_PER_VISIT; item++) {
             http.post(
                     events + "/api/visits/" + visit + "/programme-items",
                     coordinator,
-                    Map.of(
-                            "title",
-                            "Station " + (item + 1),
-                            "kind",
-                            "PERFORMANCE",
-                            "startsAt",
-                            day.atTime(LocalTime.of(9, 0).plusMinutes(30L * item))
-                                    .toString(),
-                            "durationMinutes",
-                            20,
-                            "needs",
-                            List.of(Map.of("role", "helper", "skills", List.of("LOGISTICS"), "headcount", headcount)),
-                            "teamSlots",
-                            0));
+                    BusySeason.station(day, item, headcount));
         }
         http.post(events + "/api/visits/" + visit + "/schedule", coordinator, Map.of());
         return awaitBoard(visit);
@@ -136,25 +111,5 @@ final class StaffingScenario {
             Pause.of(Duration.ofMillis(100));
         }
         throw new IllegalStateException("volunteer-service never showed visit " + visit);
-    }
-
-    private static Map<String, Object> volunteer(String subject) {
-        return Map.of(
-                "subject",
-                subject,
-                "name",
-                "Volunteer " + subject.substring(6, 14),
-                "skills",
-                List.of("LOGISTICS"),
-                "languages",
-                List.of("zh-CN"),
-                "district",
-                "大兴区 Daxing",
-                "locale",
-                "zh-CN",
-                "timeZone",
-                "Asia/Shanghai",
-                "contactPreferences",
-                Map.of("channels", List.of("INBOX")));
     }
 }

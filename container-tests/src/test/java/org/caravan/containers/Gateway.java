@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,12 +35,6 @@ final class Gateway {
         return expectSuccess(send(post(request(service, path, token), body)));
     }
 
-    /** An asynchronous POST, answered with its JSON body when the service answers 2xx. */
-    CompletableFuture<JsonNode> postAsync(String service, String path, String token, Object body) {
-        return http.sendAsync(post(request(service, path, token), body).build(), HttpResponse.BodyHandlers.ofString())
-                .thenApply(Gateway::expectSuccess);
-    }
-
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -59,15 +52,23 @@ final class Gateway {
                 .header("Authorization", "Bearer " + token);
     }
 
+    HttpRequest.Builder postRequest(String service, String path, String token, Object body) {
+        return post(request(service, path, token), body);
+    }
+
     private static HttpRequest.Builder post(HttpRequest.Builder request, Object body) {
         return request.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)));
     }
 
-    private static JsonNode expectSuccess(HttpResponse<String> response) {
+    static JsonNode expectSuccess(HttpResponse<String> response) {
         assertThat(response.statusCode())
                 .as(response.request().method() + " " + response.uri() + " answered " + response.body())
                 .isBetween(200, 299);
+        return json(response);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
         return JsonMapper.shared().readTree(response.body());
     }
 }

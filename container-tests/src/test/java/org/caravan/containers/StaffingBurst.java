@@ -1,26 +1,34 @@
 package org.caravan.containers;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.caravan.infrastructure.BusySeason;
 import org.caravan.infrastructure.DemoScenario;
+import org.caravan.infrastructure.DevelopmentTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A busy evening before a visit: one visit of ten stations, then a burst of volunteers registered and offered a
- * place, sixteen requests in flight at a time, all through the gateway. Each offer is one AssignmentOffered event.
+ * place by sixteen clients at once, all through the gateway. Each offer is one AssignmentOffered event.
  */
 final class StaffingBurst {
 
-    static final int ITEMS = 10;
+    static final int ITEMS = BusySeason.STATIONS_PER_VISIT;
     private static final int IN_FLIGHT = 16;
     private static final String VOLUNTEERS = "volunteer-service";
 
@@ -28,11 +36,14 @@ final class StaffingBurst {
     record Offer(String assignmentId, String volunteerSubject) {}
 
     private final Gateway gateway;
+    private final DevelopmentTokens tokens;
     private final String coordinator;
+    private final AtomicInteger gatewayFailures = new AtomicInteger();
 
-    StaffingBurst(Gateway gateway, String coordinatorToken) {
+    StaffingBurst(Gateway gateway, DevelopmentTokens tokens) {
         this.gateway = gateway;
-        this.coordinator = coordinatorToken;
+        this.tokens = tokens;
+        this.coordinator = tokens.mint("coordinator-li", "coordinator");
     }
 
     /** A scheduled visit whose items each need {@code headcount} helpers, once volunteer-service shows them. */
@@ -56,19 +67,7 @@ final class StaffingBurst {
                         "event-service",
                         "/api/visits",
                         coordinator,
-                        Map.of(
-                                "theme",
-                                "Busy season",
-                                "caravanId",
-                                caravan,
-                                "siteId",
-                                site,
-                                "startsAt",
-                                day.atTime(9, 0).toString(),
-                                "endsAt",
-                                day.atTime(17, 0).toString(),
-                                "expectedAudience",
-                                300))
+                        BusySeason.visit("Busy season", caravan, site, day))
                 .path("id")
                 .asString();
         for (int item = 0; item < ITEMS; item++) {
@@ -76,7 +75,7 @@ final class StaffingBurst {
                     "event-service",
                     "/api/visits/" + visit + "/programme-items",
                     coordinator,
-                    station(day, item, headcount));
+                    BusySeason.station(day, item, headcount));
         }
         gateway.post("event-service", "/api/visits/" + visit + "/schedule", coordinator, Map.of());
         return awaitStaffingBoard(visit);
@@ -84,37 +83,80 @@ final class StaffingBurst {
 
     /**
      * {@code offers} volunteers, each registered and offered a place on one of the items in turn; when the
-     * {@code midway}-th is sent, {@code disturbance} starts beside the burst. Returns every offer once all answered.
+     * {@code midway}-th starts, {@code disturbance} runs beside the burst. Returns every offer.
      */
     List<Offer> offer(List<String> items, int offers, int midway, Runnable disturbance) {
-        Semaphore inFlight = new Semaphore(IN_FLIGHT);
-        List<CompletableFuture<Offer>> pending = new ArrayList<>();
-        CompletableFuture<Void> disturbed = CompletableFuture.completedFuture(null);
-        for (int i = 0; i < offers; i++) {
-            if (i == midway) {
-                disturbed = CompletableFuture.runAsync(disturbance);
+        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<Offer>> pending = new ArrayList<>();
+            Future<?> disturbed = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < offers; i++) {
+                if (i == midway) {
+                    disturbed = CompletableFuture.runAsync(disturbance);
+                }
+                String item = items.get(i % items.size());
+                pending.add(clients.submit(() -> registerAndOffer(item)));
             }
-            inFlight.acquireUninterruptibly();
-            pending.add(
-                    registerAndOffer(items.get(i % items.size())).whenComplete((offer, failure) -> inFlight.release()));
+            disturbed.get();
+            List<Offer> answered = new ArrayList<>();
+            for (Future<Offer> offer : pending) {
+                answered.add(offer.get());
+            }
+            return answered;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            clients.shutdownNow();
         }
-        disturbed.join();
-        return pending.stream().map(CompletableFuture::join).toList();
     }
 
-    private CompletableFuture<Offer> registerAndOffer(String item) {
+    /** Requests the gateway answered 502-504 because the replica it chose stopped while handling them. */
+    int gatewayFailures() {
+        return gatewayFailures.get();
+    }
+
+    /**
+     * As a careful client does it: when the gateway says the replica failed, it asks whether the request took
+     * effect before sending it again, so a stopped replica never makes a second volunteer or a second offer.
+     */
+    private Offer registerAndOffer(String item) {
         String subject = "burst-" + UUID.randomUUID();
-        return gateway.postAsync(VOLUNTEERS, "/api/volunteers", coordinator, volunteer(subject))
-                .thenCompose(registered -> gateway.postAsync(
+        String volunteer = tokens.mint(subject, "volunteer");
+        JsonNode registered = once(
+                () -> gateway.send(
+                        gateway.postRequest(VOLUNTEERS, "/api/volunteers", coordinator, BusySeason.helper(subject))),
+                () -> Optional.of(gateway.send(gateway.request(VOLUNTEERS, "/api/volunteers/me", volunteer)
+                                .GET()))
+                        .filter(me -> me.statusCode() == 200)
+                        .map(Gateway::json));
+        String volunteerId = registered.path("id").asString();
+        JsonNode assignment = once(
+                () -> gateway.send(gateway.postRequest(
                         VOLUNTEERS,
                         "/api/programme-items/" + item + "/assignments",
                         coordinator,
-                        Map.of(
-                                "role",
-                                "helper",
-                                "volunteerId",
-                                registered.path("id").asString())))
-                .thenApply(assignment -> new Offer(assignment.path("id").asString(), subject));
+                        Map.of("role", "helper", "volunteerId", volunteerId))),
+                () -> gateway.get(VOLUNTEERS, "/api/volunteers/me/assignments", volunteer)
+                        .valueStream()
+                        .filter(placement -> placement.path("itemId").asString().equals(item))
+                        .findFirst());
+        return new Offer(assignment.path("id").asString(), subject);
+    }
+
+    private JsonNode once(Supplier<HttpResponse<String>> request, Supplier<Optional<JsonNode>> alreadyDone) {
+        HttpResponse<String> response = request.get();
+        while (response.statusCode() >= 502 && response.statusCode() <= 504) {
+            gatewayFailures.incrementAndGet();
+            Optional<JsonNode> done = alreadyDone.get();
+            if (done.isPresent()) {
+                return done.get();
+            }
+            response = request.get();
+        }
+        return Gateway.expectSuccess(response);
     }
 
     /** volunteer-service knows the items once it has consumed VisitScheduled. */
@@ -130,41 +172,5 @@ final class StaffingBurst {
             Compose.sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException("volunteer-service never showed the staffing board of visit " + visit);
-    }
-
-    private static Map<String, Object> station(LocalDate day, int item, int headcount) {
-        return Map.of(
-                "title",
-                "Station " + (item + 1),
-                "kind",
-                "PERFORMANCE",
-                "startsAt",
-                day.atTime(LocalTime.of(9, 0).plusMinutes(30L * item)).toString(),
-                "durationMinutes",
-                20,
-                "needs",
-                List.of(Map.of("role", "helper", "skills", List.of("LOGISTICS"), "headcount", headcount)),
-                "teamSlots",
-                0);
-    }
-
-    private static Map<String, Object> volunteer(String subject) {
-        return Map.of(
-                "subject",
-                subject,
-                "name",
-                "Volunteer " + subject.substring(6, 14),
-                "skills",
-                List.of("LOGISTICS"),
-                "languages",
-                List.of("zh-CN"),
-                "district",
-                "大兴区 Daxing",
-                "locale",
-                "zh-CN",
-                "timeZone",
-                "Asia/Shanghai",
-                "contactPreferences",
-                Map.of("channels", List.of("INBOX")));
     }
 }
