@@ -31,6 +31,8 @@ final class StaffingBurst {
     static final int ITEMS = BusySeason.STATIONS_PER_VISIT;
     private static final int IN_FLIGHT = 16;
     private static final String VOLUNTEERS = "volunteer-service";
+    /** A replica's restart fails a request at most once or twice; more means the gateway itself is failing. */
+    private static final int ATTEMPTS = 5;
 
     /** An offer as volunteer-service answered it: the assignment and the volunteer's login subject. */
     record Offer(String assignmentId, String volunteerSubject) {}
@@ -148,7 +150,9 @@ final class StaffingBurst {
 
     private JsonNode once(Supplier<HttpResponse<String>> request, Supplier<Optional<JsonNode>> alreadyDone) {
         HttpResponse<String> response = request.get();
-        while (response.statusCode() >= 502 && response.statusCode() <= 504) {
+        for (int attempt = 1;
+                attempt < ATTEMPTS && response.statusCode() >= 502 && response.statusCode() <= 504;
+                attempt++) {
             gatewayFailures.incrementAndGet();
             Optional<JsonNode> done = alreadyDone.get();
             if (done.isPresent()) {
