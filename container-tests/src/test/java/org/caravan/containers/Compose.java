@@ -1,5 +1,7 @@
 package org.caravan.containers;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** docker-compose.yml driven as an operator drives it, under a project name of its own, and the engine beside it. */
 final class Compose {
@@ -80,14 +83,16 @@ final class Compose {
         Instant deadline = Instant.now().plus(timeout);
         for (String service : services) {
             for (String container : replicas(service)) {
-                while (!Set.of("healthy", "running without health check")
-                        .contains(
-                                docker("inspect", "--format", HEALTH, container).strip())) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException(service + " replica " + container + " never became healthy:\n"
-                                + docker("logs", "--tail", "40", container));
-                    }
-                    sleep(Duration.ofSeconds(2));
+                try {
+                    await().atMost(Duration.ofMillis(Math.max(
+                                    1, Duration.between(Instant.now(), deadline).toMillis())))
+                            .pollInterval(Duration.ofSeconds(2))
+                            .until(() -> Set.of("healthy", "running without health check")
+                                    .contains(docker("inspect", "--format", HEALTH, container)
+                                            .strip()));
+                } catch (ConditionTimeoutException e) {
+                    throw new IllegalStateException(service + " replica " + container + " never became healthy:\n"
+                            + docker("logs", "--tail", "40", container));
                 }
             }
         }
@@ -126,14 +131,5 @@ final class Compose {
                     String.join(" ", command) + " exited " + result.exitCode() + ":\n" + result.output());
         }
         return result.output();
-    }
-
-    static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

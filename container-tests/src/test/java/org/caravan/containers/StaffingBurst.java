@@ -1,8 +1,9 @@
 package org.caravan.containers;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -165,16 +166,14 @@ final class StaffingBurst {
 
     /** volunteer-service knows the items once it has consumed VisitScheduled. */
     private List<String> awaitStaffingBoard(String visit) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode board = gateway.get(VOLUNTEERS, "/api/visits/" + visit + "/staffing", coordinator);
-            if (board.size() == ITEMS) {
-                return board.valueStream()
-                        .map(line -> line.path("itemId").asString())
-                        .toList();
-            }
-            Compose.sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("volunteer-service never showed the staffing board of visit " + visit);
+        return await().alias("volunteer-service showing the staffing board of visit " + visit)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> gateway.get(VOLUNTEERS, "/api/visits/" + visit + "/staffing", coordinator),
+                        board -> board.size() == ITEMS)
+                .valueStream()
+                .map(line -> line.path("itemId").asString())
+                .toList();
     }
 }
