@@ -78,9 +78,14 @@ class CaravanInContainersIntegrationTests {
     @AfterAll
     static void composeDown() throws IOException {
         if (compose != null) {
-            Files.writeString(
-                    Path.of("target", "containers.log"), compose.compose(Duration.ofMinutes(1), "logs", "--no-color"));
-            compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+            // The containers go even when their logs cannot be read (a failed start leaves some never created).
+            try {
+                Files.writeString(
+                        Path.of("target", "containers.log"),
+                        compose.compose(Duration.ofMinutes(1), "logs", "--no-color"));
+            } finally {
+                compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
+            }
         }
     }
 
