@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.caravan.contracts.EventCatalog;
+import org.caravan.platform.scheduling.Housekeeping;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
@@ -26,6 +27,16 @@ public class MessagingConfiguration {
     @Bean
     EventConsumers eventConsumers(DatabaseClient database, ReactiveTransactionManager transactionManager) {
         return new EventConsumers(database, TransactionalOperator.create(transactionManager));
+    }
+
+    /**
+     * A consumer's claim on an event must outlive any redelivery of it: Kafka keeps records for 7 days unless
+     * told otherwise, so the default of 30 days leaves room for a consumer group reset to the earliest offset.
+     */
+    @Bean
+    Housekeeping.Chore processedEvents(
+            DatabaseClient database, @Value("${caravan.messaging.processed-event-retention}") Duration retention) {
+        return Housekeeping.deleteOlderThan(database, "processed_event", "processed_at", retention);
     }
 
     /** Every service declares every topic, so whichever starts first creates them with the same layout. */

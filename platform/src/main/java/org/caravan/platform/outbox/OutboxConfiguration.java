@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caravan.platform.scheduling.Housekeeping;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +38,12 @@ public class OutboxConfiguration {
     @ConditionalOnMissingBean(ReactiveTransactionManager.class)
     R2dbcTransactionManager transactionManager(ConnectionFactory connectionFactory) {
         return new R2dbcTransactionManager(connectionFactory);
+    }
+
+    /** Sent events are kept for a while for inspection and replay, then deleted. */
+    @Bean
+    Housekeeping.Chore sentOutboxEvents(DatabaseClient database, OutboxProperties properties) {
+        return Housekeeping.deleteOlderThan(database, "outbox_event", "published_at", properties.retention());
     }
 
     @Bean

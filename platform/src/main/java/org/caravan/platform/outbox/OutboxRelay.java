@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.postgresql.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,6 +42,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final String source;
     private final Counter published;
+    private final OutboxBacklog backlog;
     private volatile ScheduledExecutorService scheduler;
     private volatile Wakeup wakeup;
 
@@ -61,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("caravan.outbox.published")
                 .description("Events the relay published to Kafka")
                 .register(meters);
+        this.backlog = new OutboxBacklog(database, meters);
     }
 
     /** Publishes until nothing is pending; returns how many events went out. */
@@ -142,17 +143,6 @@ public class OutboxRelay implements SmartLifecycle {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sent events are kept for a while for inspection and replay, then deleted. */
-    int deleteSentBefore(Instant cutoff) {
-        return database.sql("delete from outbox_event where published_at < :cutoff")
-                .bind("cutoff", cutoff)
-                .fetch()
-                .rowsUpdated()
-                .blockOptional(Duration.ofMinutes(1))
-                .map(Long::intValue)
-                .orElse(0);
-    }
-
     @Override
     public synchronized void start() {
         if (scheduler != null) {
@@ -167,7 +157,7 @@ public class OutboxRelay implements SmartLifecycle {
         // Polling finds what another replica committed, or what a crash left; this replica's commits wake it.
         long interval = properties.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(wakeup::now, 0, interval, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::cleanUpLogged, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::measureBacklogLogged, 0, 15, TimeUnit.SECONDS);
     }
 
     /** Events were committed here: relay them now rather than at the next poll. */
@@ -208,12 +198,16 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void cleanUpLogged() {
+    /** Updates the backlog gauges now; the relay also does so every 15 seconds while it runs. */
+    void measureBacklog() {
+        backlog.measure();
+    }
+
+    private void measureBacklogLogged() {
         try {
-            int deleted = deleteSentBefore(Instant.now().minus(properties.retention()));
-            log.debug("Deleted {} sent outbox events", deleted);
+            measureBacklog();
         } catch (RuntimeException e) {
-            log.warn("Could not delete old outbox events: {}", e.toString());
+            log.warn("Could not measure the outbox backlog: {}", e.toString());
         }
     }
 }

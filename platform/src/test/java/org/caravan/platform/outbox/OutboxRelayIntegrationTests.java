@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caravan.contracts.EventCatalog;
@@ -122,6 +123,32 @@ class OutboxRelayIntegrationTests {
         } finally {
             hourlyPoll.stop();
         }
+    }
+
+    @Test
+    void backlogGaugesShowHowManyEventsWaitAndHowLongTheOldestHasWaited() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay observed = new OutboxRelay(database, transactions, producer(), properties, "platform-test", meters);
+        observed.drain();
+        String visit = uuid();
+        append(event(visit, 1));
+        append(event(visit, 2));
+        database.sql("update outbox_event set occurred_at = now() - interval '5 minutes' where aggregate_id = :id"
+                        + " and payload -> 'visit' ->> 'theme' = 'step 1'")
+                .bind("id", visit)
+                .then()
+                .block();
+
+        observed.measureBacklog();
+        assertThat(meters.get("caravan.outbox.pending").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("caravan.outbox.oldest.pending.age").timeGauge().value(TimeUnit.SECONDS))
+                .isBetween(300.0, 360.0);
+
+        observed.drain();
+        observed.measureBacklog();
+        assertThat(meters.get("caravan.outbox.pending").gauge().value()).isZero();
+        assertThat(meters.get("caravan.outbox.oldest.pending.age").timeGauge().value(TimeUnit.SECONDS))
+                .isZero();
     }
 
     @Test

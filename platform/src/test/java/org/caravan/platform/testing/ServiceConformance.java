@@ -63,7 +63,12 @@ public abstract class ServiceConformance {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(metrics).contains("jvm_memory_used_bytes", "caravan_outbox_published");
+        assertThat(metrics)
+                .contains(
+                        "jvm_memory_used_bytes",
+                        "caravan_outbox_published_total",
+                        "caravan_outbox_pending{",
+                        "caravan_outbox_oldest_pending_age_seconds{");
         api().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 

@@ -1,0 +1,72 @@
+package org.caravan.platform.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deletes, once an hour, the rows the platform keeps only for a while (sent outbox events, consumers' claims on
+ * events). Every replica runs it: a delete done twice deletes nothing the second time.
+ */
+public final class Housekeeping implements SmartLifecycle {
+
+    /** One deletion, counting the rows it removed. */
+    public record Chore(String name, Supplier<Mono<Long>> pass) {}
+
+    private final List<Chore> chores;
+    private volatile ScheduledExecutorService scheduler;
+
+    public Housekeeping(List<Chore> chores) {
+        this.chores = List.copyOf(chores);
+    }
+
+    /** Rows of {@code table} whose {@code timestamp} column is older than {@code retention} at each pass. */
+    public static Chore deleteOlderThan(DatabaseClient database, String table, String timestamp, Duration retention) {
+        return new Chore(
+                "Deleting " + table + " rows older than " + retention,
+                () -> Mono.defer(() -> database.sql("delete from " + table + " where " + timestamp + " < :cutoff")
+                        .bind("cutoff", Instant.now().minus(retention))
+                        .fetch()
+                        .rowsUpdated()));
+    }
+
+    /** One pass of every chore; returns the rows removed. */
+    public long runNow() {
+        return chores.stream()
+                .mapToLong(chore -> Sweeps.run(chore.name(), chore.pass().get()))
+                .sum();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::runNow, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}
