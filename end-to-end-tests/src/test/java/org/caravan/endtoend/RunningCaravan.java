@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DevelopmentTokens;
+import org.caravan.infrastructure.HttpExchange;
 import org.caravan.infrastructure.Infrastructure;
 import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.ServiceProcess;
@@ -119,14 +120,7 @@ final class RunningCaravan {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpExchange.send(http, request.timeout(Duration.ofSeconds(10)).build());
     }
 
     HttpRequest.Builder request(String service, String path, String token) {

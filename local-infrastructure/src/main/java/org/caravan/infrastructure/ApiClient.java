@@ -1,6 +1,5 @@
 package org.caravan.infrastructure;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,18 +52,11 @@ final class ApiClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(
-                    request.header("Authorization", "Bearer " + token)
-                            .timeout(Duration.ofSeconds(30))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Not reachable: " + baseUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpExchange.send(
+                http,
+                request.header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofSeconds(30))
+                        .build());
     }
 
     private static JsonNode require(HttpResponse<String> response, String path) {
