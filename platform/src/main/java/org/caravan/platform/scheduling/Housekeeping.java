@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -19,6 +21,8 @@ public final class Housekeeping implements SmartLifecycle {
 
     /** One deletion, counting the rows it removed. */
     public record Chore(String name, Supplier<Mono<Long>> pass) {}
+
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
     private final List<Chore> chores;
     private volatile ScheduledExecutorService scheduler;
@@ -44,6 +48,15 @@ public final class Housekeeping implements SmartLifecycle {
                 .sum();
     }
 
+    /** A pass that throws would end the schedule for good; log it and leave the work to the next hour. */
+    private void runLogged() {
+        try {
+            runNow();
+        } catch (RuntimeException e) {
+            log.warn("Housekeeping pass failed; the next one retries", e);
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (scheduler != null) {
@@ -54,7 +67,7 @@ public final class Housekeeping implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::runNow, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::runLogged, 1, 60, TimeUnit.MINUTES);
     }
 
     @Override
