@@ -3,7 +3,6 @@ package org.caravan.donation;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +31,7 @@ public abstract class DonationServiceIntegrationTest extends ServiceIntegrationT
     protected VisitSnapshot scheduledVisit() {
         VisitSnapshot visit =
                 VisitBuilder.newFromSample().status("SCHEDULED").version(3).build();
-        publish(
-                EventCatalog.VISIT_SCHEDULED,
-                new VisitScheduled(visit, "coordinator-li", Instant.now()),
-                "event-service");
+        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, "coordinator-li", now()), "event-service");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> get(coordinator(), "/api/visits/{id}/donations", visit.visitId())
                         .returnResult(JsonNode.class)

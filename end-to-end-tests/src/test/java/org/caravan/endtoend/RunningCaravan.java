@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,12 @@ import org.caravan.infrastructure.SharedInfrastructure;
  */
 final class RunningCaravan {
 
+    /**
+     * The story's time, whatever the hour the build runs: the Monday after the article's visit, 10:00 in Beijing,
+     * when nobody's quiet hours hold a notice back. The services run from it, all with the same offset.
+     */
+    static final Instant STORY_TIME = Instant.parse("2026-09-28T02:00:00Z");
+
     /** One service logs as an operator would collect it, as JSON lines, to show that option works. */
     static final String JSON_LOGGING_SERVICE = "notification-service";
 
@@ -38,8 +46,11 @@ final class RunningCaravan {
     private final DevelopmentTokens tokens;
     private final LocalMailServer mail;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Clock clock;
 
-    private RunningCaravan(Map<String, Map<String, String>> settings, DevelopmentTokens tokens, LocalMailServer mail) {
+    private RunningCaravan(
+            Map<String, Map<String, String>> settings, DevelopmentTokens tokens, LocalMailServer mail, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.tokens = tokens;
         this.mail = mail;
@@ -65,10 +76,14 @@ final class RunningCaravan {
                         .findFirst()
                         .orElseThrow()
                         .httpPort();
+        Duration offset = Duration.between(Instant.now(), STORY_TIME);
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
         for (CaravanService service : placed) {
             Map<String, String> these = infrastructure.serviceProperties(service.database());
             these.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
+            these.put("caravan.clock.offset", offset.toString());
+            // The machine's zone is neither UTC nor the sites' zone: a rule that leans on it shows.
+            these.put("TZ", "America/Los_Angeles");
             these.put("caravan.outbox.poll-interval", "100ms");
             these.put("spring.mail.host", "127.0.0.1");
             these.put("spring.mail.port", String.valueOf(mail.smtpPort()));
@@ -79,7 +94,7 @@ final class RunningCaravan {
             }
             settings.put(service.name(), these);
         }
-        RunningCaravan caravan = new RunningCaravan(settings, tokens, mail);
+        RunningCaravan caravan = new RunningCaravan(settings, tokens, mail, Clock.offset(Clock.systemUTC(), offset));
         placed.forEach(caravan::launch);
         try {
             caravan.services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
@@ -105,6 +120,11 @@ final class RunningCaravan {
     void start(String name) {
         launch(services.get(name).service());
         services.get(name).awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** The services' clock, which reads {@link #STORY_TIME} when they start and runs on from there. */
+    Clock clock() {
+        return clock;
     }
 
     LocalMailServer mail() {

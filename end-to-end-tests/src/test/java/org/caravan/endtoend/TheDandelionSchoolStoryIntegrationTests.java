@@ -161,7 +161,7 @@ class TheDandelionSchoolStoryIntegrationTests {
 
     @Test
     void aVisitMovedByTwoHoursTellsItsVolunteersMovesTheirRemindersAndAsksTheOneWhoseDayNowClashesToReconfirm() {
-        LocalDate day = LocalDate.now(BEIJING).plusDays(3);
+        LocalDate day = LocalDate.now(caravan.clock().withZone(BEIJING)).plusDays(3);
         DemoScenario scenario = new DemoScenario(url("event-service"), coordinator);
         String school = scenario.load(day);
         String afternoon = scenario.load(day);

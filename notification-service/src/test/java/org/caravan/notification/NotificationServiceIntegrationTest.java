@@ -88,7 +88,7 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
                         locale,
                         "Asia/Shanghai",
                         new ContactPreferences(channels, quiet, webhookUrl),
-                        Instant.now()),
+                        now()),
                 "volunteer-service");
         return id;
     }
@@ -97,12 +97,12 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
     protected static VisitSnapshot scheduledBy(String coordinator) {
         VisitSnapshot visit =
                 VisitBuilder.newFromSample().status("SCHEDULED").version(3).build();
-        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, Instant.now()), "event-service");
+        publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, coordinator, now()), "event-service");
         return visit;
     }
 
     protected static QuietHours quietAroundNow() {
-        LocalTime now = LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalTime now = LocalTime.now(CLOCK.withZone(java.time.ZoneId.of("Asia/Shanghai")));
         return new QuietHours(now.minusHours(1), now.plusHours(1));
     }
 
@@ -121,7 +121,7 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
                 volunteerId,
                 null,
                 status,
-                Instant.now().plus(Duration.ofHours(48)));
+                now().plus(Duration.ofHours(48)));
     }
 
     protected static UUID publishAssignment(EventType<?> type, AssignmentEvent event) {

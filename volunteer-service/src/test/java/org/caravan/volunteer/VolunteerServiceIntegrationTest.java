@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,7 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
                 .nextVersion()
                 .programme(List.of(moved))
                 .build();
-        return new VisitRescheduled(
-                movedVisit, visit.startsAt(), visit.endsAt(), reason, "coordinator-li", Instant.now());
+        return new VisitRescheduled(movedVisit, visit.startsAt(), visit.endsAt(), reason, "coordinator-li", now());
     }
 
     protected static UUID onlyItem(VisitSnapshot visit) {
@@ -119,7 +117,7 @@ public abstract class VolunteerServiceIntegrationTest extends ServiceIntegration
     }
 
     protected static UUID publishScheduled(VisitSnapshot visit) {
-        return publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, "coordinator-li", Instant.now()));
+        return publish(EventCatalog.VISIT_SCHEDULED, new VisitScheduled(visit, "coordinator-li", now()));
     }
 
     /** Sends the event as event-service's relay would; returns its CloudEvents id. */

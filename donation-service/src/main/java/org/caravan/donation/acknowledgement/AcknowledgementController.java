@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -30,6 +31,8 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('coordinator', 'donor_liaison')")
 class AcknowledgementController {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Donors donors;
     private final VisitPlans visits;
@@ -41,7 +44,9 @@ class AcknowledgementController {
             Donors donors,
             VisitPlans visits,
             Outbox outbox,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.donors = donors;
         this.visits = visits;
@@ -69,7 +74,7 @@ class AcknowledgementController {
         if (team != null && !caller.coordinator()) {
             throw ProblemException.invalidField("teamName", "only a coordinator records gifts to a volunteer team");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Mono<Void> donorKnown = request.donorId() == null
                 ? Mono.empty()
                 : donors.require(request.donorId(), caller).then();

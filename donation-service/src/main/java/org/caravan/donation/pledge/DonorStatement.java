@@ -1,5 +1,6 @@
 package org.caravan.donation.pledge;
 
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +30,16 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('coordinator', 'donor_liaison')")
 class DonorStatement {
 
+    /** The year of a statement asked for without one: the caravans' year, in Beijing. */
+    private static final java.time.ZoneId CARAVANS_HOME = java.time.ZoneId.of("Asia/Shanghai");
+
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Donors donors;
 
-    DonorStatement(DatabaseClient database, Donors donors) {
+    DonorStatement(DatabaseClient database, Donors donors, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.donors = donors;
     }
@@ -52,7 +59,7 @@ class DonorStatement {
                     @jakarta.validation.constraints.Max(2100)
                     Integer year,
             @AuthenticationPrincipal Jwt token) {
-        int which = year == null ? Year.now().getValue() : year;
+        int which = year == null ? Year.now(clock.withZone(CARAVANS_HOME)).getValue() : year;
         return donors.require(id, Caller.of(token)).flatMap(donor -> database.sql(
                         """
                         select s.site_id, s.name as site_name, l.kind, l.description, l.unit, l.currency,

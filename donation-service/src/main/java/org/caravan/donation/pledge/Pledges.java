@@ -1,5 +1,6 @@
 package org.caravan.donation.pledge;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ import reactor.core.publisher.Mono;
 @Service
 public class Pledges {
 
+    private final Clock clock;
+
     static final Set<String> CLOSED = Set.of("DELIVERED", "CANCELLED");
 
     private final DatabaseClient database;
@@ -48,7 +51,14 @@ public class Pledges {
     private final VisitPlans visits;
     private final Outbox outbox;
 
-    Pledges(DatabaseClient database, PledgeRecords records, Donors donors, VisitPlans visits, Outbox outbox) {
+    Pledges(
+            DatabaseClient database,
+            PledgeRecords records,
+            Donors donors,
+            VisitPlans visits,
+            Outbox outbox,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.records = records;
         this.donors = donors;
@@ -367,7 +377,7 @@ public class Pledges {
         return overDeliveryReason == null ? moved : moved + " (over-delivery: " + overDeliveryReason + ")";
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

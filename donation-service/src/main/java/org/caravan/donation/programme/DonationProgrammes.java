@@ -1,6 +1,7 @@
 package org.caravan.donation.programme;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Mono;
 @Service
 class DonationProgrammes {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Donors donors;
     private final VisitPlans visits;
@@ -35,7 +38,9 @@ class DonationProgrammes {
             Donors donors,
             VisitPlans visits,
             Pledges pledges,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.donors = donors;
         this.visits = visits;
@@ -128,9 +133,10 @@ class DonationProgrammes {
         return database.sql(
                         """
                         select p.id from donation_programme p join known_site s on s.site_id = p.site_id
-                        where p.next_pledge_on <= (now() at time zone s.time_zone)::date
+                        where p.next_pledge_on <= (:now at time zone s.time_zone)::date
                         order by p.next_pledge_on limit 50 for update of p skip locked
                         """)
+                .bind("now", clock.instant())
                 .map(row -> row.get("id", UUID.class))
                 .all()
                 .concatMap(this::find)

@@ -2,7 +2,6 @@ package org.caravan.donation.donor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Year;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.visit.VisitSnapshot;
@@ -32,7 +31,8 @@ class LiaisonAccessIntegrationTests extends DonationServiceIntegrationTest {
                         liaison(mine),
                         "/api/donors/{id}/statement?year={year}",
                         theirDonor,
-                        Year.now().getValue())
+                        java.time.Year.now(CLOCK.withZone(java.time.ZoneId.of("Asia/Shanghai")))
+                                .getValue())
                 .expectStatus()
                 .isNotFound();
         post(liaison(mine), "/api/pledges/{id}/cancel", Map.of("reason", "Not mine to cancel"), theirPledge)

@@ -10,11 +10,24 @@ import org.caravan.contracts.Topic;
 import org.caravan.contracts.donation.AcknowledgementRecorded;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.donation.DonationServiceIntegrationTest;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
 import org.caravan.platform.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import tools.jackson.databind.JsonNode;
 
+@AcrossTheWeek
 class StatementAndManifestIntegrationTests extends DonationServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     @Test
     void aDonorsStatementValuesWhatWasDeliveredThatYearPerSite() {
@@ -35,7 +48,7 @@ class StatementAndManifestIntegrationTests extends DonationServiceIntegrationTes
                 .expectStatus()
                 .isOk();
 
-        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int thisYear = LocalDate.now(CLOCK.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
         JsonNode statement = body(get(liaisonOrCoordinator(), "/api/donors/{id}/statement?year={year}", donor, thisYear)
                 .expectStatus()
                 .isOk());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
@@ -41,7 +40,7 @@ class VisitCancellationIntegrationTests extends DonationServiceIntegrationTest {
         try (TopicProbe topic = TopicProbe.watch(Topic.DONATIONS.name())) {
             publish(
                     EventCatalog.VISIT_CANCELLED,
-                    new VisitCancelled(cancelled(visit), "Typhoon warning", "coordinator-li", Instant.now()),
+                    new VisitCancelled(cancelled(visit), "Typhoon warning", "coordinator-li", now()),
                     "event-service");
 
             DonationHeld held = awaitEvent(topic, waiting, EventCatalog.DONATION_HELD);
@@ -77,7 +76,7 @@ class VisitCancellationIntegrationTests extends DonationServiceIntegrationTest {
                 .isOk();
         publish(
                 EventCatalog.VISIT_CANCELLED,
-                new VisitCancelled(cancelled(first), "School closed", "coordinator-li", Instant.now()),
+                new VisitCancelled(cancelled(first), "School closed", "coordinator-li", now()),
                 "event-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> "ON_HOLD".equals(status(pledge)));
 
@@ -110,8 +109,7 @@ class VisitCancellationIntegrationTests extends DonationServiceIntegrationTest {
 
         publish(
                 EventCatalog.VISIT_RESCHEDULED,
-                new VisitRescheduled(
-                        moved(visit), visit.startsAt(), visit.endsAt(), "Exams", "coordinator-li", Instant.now()),
+                new VisitRescheduled(moved(visit), visit.startsAt(), visit.endsAt(), "Exams", "coordinator-li", now()),
                 "event-service");
 
         await().atMost(Duration.ofSeconds(30))

@@ -11,13 +11,26 @@ import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.donation.DonationServiceIntegrationTest;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
 /** The sweeper runs every half second in these tests; the programme's dates are moved back to let weeks pass. */
+@AcrossTheWeek
 class DonationProgrammeIntegrationTests extends DonationServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     @Autowired
     DatabaseClient database;
@@ -26,7 +39,7 @@ class DonationProgrammeIntegrationTests extends DonationServiceIntegrationTest {
     void aReadingProgrammePledgesBooksOnScheduleUntilItEnds() {
         VisitSnapshot visit = scheduledVisit();
         String donor = donor(uniqueName("华章同人 Huazhang reading team"), "liaison-huazhang");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
 
         JsonNode programme = body(post(
                         coordinator(),

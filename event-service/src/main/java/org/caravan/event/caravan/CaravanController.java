@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,9 +20,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/caravans")
 class CaravanController {
 
+    private final Clock clock;
+
     private final CaravanRepository caravans;
 
-    CaravanController(CaravanRepository caravans) {
+    CaravanController(CaravanRepository caravans, Clock clock) {
+        this.clock = clock;
         this.caravans = caravans;
     }
 
@@ -36,7 +39,7 @@ class CaravanController {
                 .flatMap(exists -> exists
                         ? Mono.error(ProblemException.conflict(
                                 "Caravan exists", "A caravan named " + name + " exists already"))
-                        : caravans.save(new Caravan(null, name, request.description(), Instant.now())))
+                        : caravans.save(new Caravan(null, name, request.description(), clock.instant())))
                 .map(caravan -> ResponseEntity.created(URI.create("/api/caravans/" + caravan.id()))
                         .body(caravan));
     }

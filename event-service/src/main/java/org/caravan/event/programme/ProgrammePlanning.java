@@ -1,5 +1,6 @@
 package org.caravan.event.programme;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,11 +20,15 @@ import reactor.core.publisher.Mono;
 @Service
 class ProgrammePlanning {
 
+    private final Clock clock;
+
     private final PlannedVisits plannedVisits;
     private final VisitPlanning visitPlanning;
     private final ProgrammeItemRepository items;
 
-    ProgrammePlanning(PlannedVisits plannedVisits, VisitPlanning visitPlanning, ProgrammeItemRepository items) {
+    ProgrammePlanning(
+            PlannedVisits plannedVisits, VisitPlanning visitPlanning, ProgrammeItemRepository items, Clock clock) {
+        this.clock = clock;
         this.plannedVisits = plannedVisits;
         this.visitPlanning = visitPlanning;
         this.items = items;
@@ -32,7 +37,7 @@ class ProgrammePlanning {
     @Transactional
     public Mono<Added> add(UUID visitId, String ifMatch, ProgrammeItemRequest request, String coordinator) {
         return plannable(visitId, ifMatch, false).flatMap(planned -> {
-            ProgrammeItem item = fitted(planned, null, request, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            ProgrammeItem item = fitted(planned, null, request, clock.instant().truncatedTo(ChronoUnit.MICROS));
             return items.save(item).flatMap(saved -> visitPlanning
                     .programmeChanged(planned, saved.id(), ProgrammeChange.ADDED, coordinator)
                     .map(after -> new Added(saved.id(), after)));

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.caravan.platform.web.EntityVersions;
 import org.caravan.platform.web.ProblemException;
@@ -27,16 +27,19 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/sites")
 class SiteController {
 
+    private final Clock clock;
+
     private final SiteRepository sites;
 
-    SiteController(SiteRepository sites) {
+    SiteController(SiteRepository sites, Clock clock) {
+        this.clock = clock;
         this.sites = sites;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<SiteView>> create(@Valid @RequestBody SiteRequest request) {
-        return sites.save(request.toSite(null, Instant.now(), null))
+        return sites.save(request.toSite(null, clock.instant(), null))
                 .map(site -> ResponseEntity.created(URI.create("/api/sites/" + site.id()))
                         .eTag(EntityVersions.etag(site.version()))
                         .body(SiteView.of(site)));

@@ -43,7 +43,7 @@ public class VisitPlanning {
     private final ProgrammeItemRepository items;
     private final PlannedVisits plannedVisits;
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     VisitPlanning(
             VisitRepository visits,
@@ -51,13 +51,15 @@ public class VisitPlanning {
             SiteRepository sites,
             ProgrammeItemRepository items,
             PlannedVisits plannedVisits,
-            Outbox outbox) {
+            Outbox outbox,
+            Clock clock) {
         this.visits = visits;
         this.caravans = caravans;
         this.sites = sites;
         this.items = items;
         this.plannedVisits = plannedVisits;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package org.caravan.notification.delivery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,11 +27,14 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasRole('operator')")
 class DeliveryController {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Dispatcher dispatcher;
     private final TransactionalOperator transaction;
 
-    DeliveryController(DatabaseClient database, Dispatcher dispatcher, TransactionalOperator transaction) {
+    DeliveryController(DatabaseClient database, Dispatcher dispatcher, TransactionalOperator transaction, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.dispatcher = dispatcher;
         this.transaction = transaction;
@@ -57,8 +61,9 @@ class DeliveryController {
     /** A failed delivery is queued again from its first try. */
     @PostMapping("/api/deliveries/{id}/retry")
     Mono<DeliveryView> retry(@PathVariable UUID id) {
-        return database.sql("update delivery set status = 'QUEUED', attempts = 0, next_attempt_at = now()"
+        return database.sql("update delivery set status = 'QUEUED', attempts = 0, next_attempt_at = :now"
                         + " where id = :id and status = 'FAILED' returning *")
+                .bind("now", clock.instant())
                 .bind("id", id)
                 .map(Delivery::from)
                 .one()

@@ -1,5 +1,6 @@
 package org.caravan.notification.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,7 @@ class Dispatcher implements DisposableBean {
     private final int maxAttempts;
     private final Duration firstPause;
     private final Duration longestPause;
+    private final Clock clock;
     private final Wakeup passes = new Wakeup("deliveries", () -> Sweeps.run("Delivery", sendDue()));
 
     Dispatcher(
@@ -54,7 +56,9 @@ class Dispatcher implements DisposableBean {
             TransactionalOperator transaction,
             @Value("${caravan.notification.max-attempts:5}") int maxAttempts,
             @Value("${caravan.notification.first-retry-after:10s}") Duration firstPause,
-            @Value("${caravan.notification.longest-retry-pause:10m}") Duration longestPause) {
+            @Value("${caravan.notification.longest-retry-pause:10m}") Duration longestPause,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.recipients = recipients;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
@@ -82,8 +86,9 @@ class Dispatcher implements DisposableBean {
     }
 
     Mono<Long> sendDue() {
-        return database.sql("select id from delivery where status = 'QUEUED' and next_attempt_at <= now()"
+        return database.sql("select id from delivery where status = 'QUEUED' and next_attempt_at <= :now"
                         + " order by next_attempt_at limit 200")
+                .bind("now", clock.instant())
                 .map(row -> row.get("id", UUID.class))
                 .all()
                 .concatMap(id -> sendOne(id).as(transaction::transactional).onErrorResume(e -> {
@@ -94,8 +99,9 @@ class Dispatcher implements DisposableBean {
     }
 
     private Mono<Void> sendOne(UUID id) {
-        return database.sql("select * from delivery where id = :id and status = 'QUEUED' and next_attempt_at <= now()"
+        return database.sql("select * from delivery where id = :id and status = 'QUEUED' and next_attempt_at <= :now"
                         + " for update skip locked")
+                .bind("now", clock.instant())
                 .bind("id", id)
                 .map(Delivery::from)
                 .one()
@@ -114,7 +120,7 @@ class Dispatcher implements DisposableBean {
             return mark(delivery.id(), "SKIPPED", null, "no other channel; the inbox copy stands");
         }
         Channel channel = channels.get(channelName);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant notBefore = delivery.urgent() || channel instanceof InboxChannel ? now : recipient.notInQuietHours(now);
         if (notBefore.isAfter(now)) {
             return database.sql("update delivery set channel = :channel, next_attempt_at = :at where id = :id")
@@ -133,7 +139,7 @@ class Dispatcher implements DisposableBean {
     private Mono<Void> failed(Delivery delivery, String channel, DeliveryFailure failure) {
         int attempts = delivery.attempts() + 1;
         if (!failure.permanent() && attempts < maxAttempts) {
-            Instant next = Instant.now().plus(pauseAfter(attempts));
+            Instant next = clock.instant().plus(pauseAfter(attempts));
             return withChannel(
                             database.sql(
                                             "update delivery set attempts = :attempts, next_attempt_at = :next,"
@@ -161,12 +167,13 @@ class Dispatcher implements DisposableBean {
         return database.sql(
                         """
                         insert into delivery (event_id, recipient, rank, kind, subject_id, params, urgent, status, next_attempt_at)
-                        select event_id, recipient, rank + 1, kind, subject_id, params, urgent, 'QUEUED', now()
+                        select event_id, recipient, rank + 1, kind, subject_id, params, urgent, 'QUEUED', :now
                         from delivery where id = :id
                         on conflict (event_id, recipient, rank) do nothing
                         returning id
                         """)
                 .bind("id", failed.id())
+                .bind("now", clock.instant())
                 .map(row -> row.get("id", UUID.class))
                 .one()
                 .flatMap(next -> history(next, "QUEUED", "after " + failed.channel() + " failed"));
@@ -199,7 +206,7 @@ class Dispatcher implements DisposableBean {
                         "insert into delivery_status (delivery_id, status, at, detail) values (:id, :status, :at, :detail)")
                 .bind("id", id)
                 .bind("status", status)
-                .bind("at", Instant.now().truncatedTo(ChronoUnit.MICROS));
+                .bind("at", clock.instant().truncatedTo(ChronoUnit.MICROS));
         return (detail == null ? insert.bindNull("detail", String.class) : insert.bind("detail", detail)).then();
     }
 }

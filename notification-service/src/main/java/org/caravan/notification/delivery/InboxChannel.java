@@ -1,5 +1,6 @@
 package org.caravan.notification.delivery;
 
+import java.time.Clock;
 import org.caravan.notification.notice.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,9 +11,12 @@ import reactor.core.publisher.Mono;
 @Component
 class InboxChannel implements Channel {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
 
-    InboxChannel(DatabaseClient database) {
+    InboxChannel(DatabaseClient database, Clock clock) {
+        this.clock = clock;
         this.database = database;
     }
 
@@ -28,8 +32,8 @@ class InboxChannel implements Channel {
         }
         return database.sql(
                         """
-                        insert into inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id)
-                        values (:recipient, :kind, :subject, :title, :body, :event, :delivery)
+                        insert into inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id, created_at)
+                        values (:recipient, :kind, :subject, :title, :body, :event, :delivery, :createdAt)
                         on conflict (delivery_id) do nothing
                         """)
                 .bind("recipient", recipient.subject())
@@ -39,6 +43,7 @@ class InboxChannel implements Channel {
                 .bind("body", message.body())
                 .bind("event", delivery.eventId())
                 .bind("delivery", delivery.id())
+                .bind("createdAt", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
                 .then();
     }
 }

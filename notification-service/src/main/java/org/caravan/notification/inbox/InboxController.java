@@ -2,6 +2,7 @@ package org.caravan.notification.inbox;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,13 +29,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/inbox")
 class InboxController {
 
+    private final Clock clock;
+
     private static final Duration STREAM_POLL = Duration.ofSeconds(1);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final InboxRepository inbox;
     private final DatabaseClient database;
 
-    InboxController(InboxRepository inbox, DatabaseClient database) {
+    InboxController(InboxRepository inbox, DatabaseClient database, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.database = database;
     }
@@ -50,7 +54,8 @@ class InboxController {
 
     @PostMapping("/{id}/read")
     Mono<InboxEntry> read(@PathVariable UUID id, @AuthenticationPrincipal Jwt person) {
-        return inbox.markRead(id, person.getSubject())
+        return inbox.markRead(
+                        id, person.getSubject(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
                 .filter(rows -> rows == 1)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Inbox entry", id)))
                 .then(inbox.findByIdAndRecipient(id, person.getSubject()))
@@ -70,7 +75,7 @@ class InboxController {
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<InboxEntry>> stream(@AuthenticationPrincipal Jwt person) {
-        AtomicReference<Instant> seen = new AtomicReference<>(Instant.now());
+        AtomicReference<Instant> seen = new AtomicReference<>(clock.instant());
         Flux<ServerSentEvent<InboxEntry>> notices = Flux.interval(STREAM_POLL)
                 .concatMap(tick -> inbox.newerThan(person.getSubject(), seen.get()))
                 .doOnNext(entry -> seen.set(entry.createdAt()))

@@ -21,6 +21,6 @@ interface InboxRepository extends ReactiveCrudRepository<InboxEntry, UUID> {
     Mono<InboxEntry> findByIdAndRecipient(UUID id, String recipient);
 
     @Modifying
-    @Query("update inbox_entry set read_at = coalesce(read_at, now()) where id = :id and recipient = :recipient")
-    Mono<Integer> markRead(UUID id, String recipient);
+    @Query("update inbox_entry set read_at = coalesce(read_at, :at) where id = :id and recipient = :recipient")
+    Mono<Integer> markRead(UUID id, String recipient, java.time.Instant at);
 }

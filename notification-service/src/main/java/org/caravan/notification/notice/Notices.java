@@ -1,6 +1,7 @@
 package org.caravan.notification.notice;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.caravan.platform.EventJson;
@@ -18,16 +19,19 @@ import reactor.core.publisher.Mono;
 @Component
 public class Notices {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final ApplicationEventPublisher events;
 
-    Notices(DatabaseClient database, ApplicationEventPublisher events) {
+    Notices(DatabaseClient database, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.events = events;
     }
 
     public Mono<Void> queue(UUID eventId, Notice notice) {
-        return queue(eventId, notice, Instant.now());
+        return queue(eventId, notice, clock.instant());
     }
 
     /** Queues the notice to go at {@code notBefore} (quiet hours may put it later still). */

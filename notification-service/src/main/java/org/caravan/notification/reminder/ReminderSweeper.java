@@ -1,6 +1,7 @@
 package org.caravan.notification.reminder;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.notification.notice.Notice;
@@ -19,11 +20,14 @@ import reactor.core.publisher.Mono;
 @Component
 class ReminderSweeper {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Notices notices;
     private final TransactionalOperator transaction;
 
-    ReminderSweeper(DatabaseClient database, Notices notices, TransactionalOperator transaction) {
+    ReminderSweeper(DatabaseClient database, Notices notices, TransactionalOperator transaction, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.notices = notices;
         this.transaction = transaction;
@@ -42,10 +46,11 @@ class ReminderSweeper {
         return database.sql(
                         """
                         update reminder set status = 'SENT'
-                        where id in (select id from reminder where status = 'PLANNED' and due_at <= now()
+                        where id in (select id from reminder where status = 'PLANNED' and due_at <= :now
                                      order by due_at limit 100 for update skip locked)
                         returning id, assignment_id, volunteer_id, kind, params
                         """)
+                .bind("now", clock.instant())
                 .map(row -> new Object[] {
                     row.get("id", UUID.class),
                     row.get("assignment_id", UUID.class),

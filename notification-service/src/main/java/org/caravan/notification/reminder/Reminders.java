@@ -1,6 +1,7 @@
 package org.caravan.notification.reminder;
 
 import io.r2dbc.postgresql.codec.Json;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +29,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class Reminders {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Recipients recipients;
     private final List<Duration> leads;
@@ -37,7 +40,9 @@ public class Reminders {
             DatabaseClient database,
             Recipients recipients,
             @Value("${caravan.notification.reminders-before:24h,2h}") List<Duration> leads,
-            @Value("${caravan.notification.offer-warning-before:12h}") Duration offerWarning) {
+            @Value("${caravan.notification.offer-warning-before:12h}") Duration offerWarning,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.recipients = recipients;
         this.leads = leads;
@@ -94,7 +99,7 @@ public class Reminders {
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMapMany(recipient -> Flux.fromIterable(before).concatMap(lead -> {
                     Instant due = dueAt(moment, lead, recipient.orElse(null));
-                    if (due.isBefore(Instant.now())) {
+                    if (due.isBefore(clock.instant())) {
                         return Mono.empty();
                     }
                     return database.sql(
@@ -127,7 +132,7 @@ public class Reminders {
         return Flux.fromIterable(visit.programme())
                 .concatMap(item -> {
                     Instant startsAt = item.startsAt().atZone(zone).toInstant();
-                    return startsAt.isAfter(Instant.now()) ? moveRemindersOf(item, startsAt) : dropRemindersOf(item);
+                    return startsAt.isAfter(clock.instant()) ? moveRemindersOf(item, startsAt) : dropRemindersOf(item);
                 })
                 .then();
     }

@@ -12,12 +12,27 @@ import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.notification.WebhookReceiver;
 import org.caravan.platform.security.Hmac;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import tools.jackson.databind.JsonNode;
 
+@AcrossTheWeek
 class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
 
-    private static final Instant NEXT_MONTH = Instant.now().plus(Duration.ofDays(30));
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
+
+    private static Instant nextMonth() {
+        return now().plus(Duration.ofDays(30));
+    }
 
     @Test
     void aWebhookCarriesASignatureTheReceiverCanVerify() {
@@ -92,7 +107,7 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
                 .until(() -> !deferred("volunteer:" + volunteer).isEmpty());
         assertThat(mailTo(email)).isEmpty();
         Instant until = Instant.parse(deferred("volunteer:" + volunteer).substring("quiet hours until ".length()));
-        assertThat(until).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(until).isAfter(now().plus(Duration.ofMinutes(50)));
     }
 
     @Test
@@ -111,8 +126,7 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
     private void confirm(UUID volunteer) {
         publishAssignment(
                 EventCatalog.ASSIGNMENT_CONFIRMED,
-                new AssignmentConfirmed(
-                        assignment(volunteer, UUID.randomUUID(), "CONFIRMED", NEXT_MONTH), Instant.now()));
+                new AssignmentConfirmed(assignment(volunteer, UUID.randomUUID(), "CONFIRMED", nextMonth()), now()));
     }
 
     private JsonNode failedEmailTo(String recipient) {

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 class InboxIntegrationTests extends NotificationServiceIntegrationTest {
 
-    private static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7));
+    private static final Instant NEXT_WEEK = now().plus(Duration.ofDays(7));
 
     @Test
     void unreadNoticesComeFirstAndOnlyTheirOwnerCanMarkThemRead() {
@@ -27,11 +27,11 @@ class InboxIntegrationTests extends NotificationServiceIntegrationTest {
         UUID visit = UUID.randomUUID();
         publishAssignment(
                 EventCatalog.ASSIGNMENT_OFFERED,
-                new AssignmentOffered(assignment(volunteer, visit, "OFFERED", NEXT_WEEK), Instant.now()));
+                new AssignmentOffered(assignment(volunteer, visit, "OFFERED", NEXT_WEEK), now()));
         awaitInbox(subject, "volunteer", 1);
         publishAssignment(
                 EventCatalog.ASSIGNMENT_CONFIRMED,
-                new AssignmentConfirmed(assignment(volunteer, visit, "CONFIRMED", NEXT_WEEK), Instant.now()));
+                new AssignmentConfirmed(assignment(volunteer, visit, "CONFIRMED", NEXT_WEEK), now()));
         String newest = awaitInbox(subject, "volunteer", 2).get(0).path("id").asString();
 
         post(token("someone-else", "volunteer"), "/api/inbox/{id}/read", null, newest)
@@ -72,8 +72,7 @@ class InboxIntegrationTests extends NotificationServiceIntegrationTest {
 
         publishAssignment(
                 EventCatalog.ASSIGNMENT_CONFIRMED,
-                new AssignmentConfirmed(
-                        assignment(volunteer, UUID.randomUUID(), "CONFIRMED", NEXT_WEEK), Instant.now()));
+                new AssignmentConfirmed(assignment(volunteer, UUID.randomUUID(), "CONFIRMED", NEXT_WEEK), now()));
 
         ServerSentEvent<JsonNode> notice =
                 stream.filter(event -> event.data() != null).blockFirst(Duration.ofSeconds(30));

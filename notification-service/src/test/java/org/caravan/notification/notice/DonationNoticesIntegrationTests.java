@@ -2,7 +2,6 @@ package org.caravan.notification.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
@@ -28,7 +27,7 @@ class DonationNoticesIntegrationTests extends NotificationServiceIntegrationTest
                 "donation-service");
         publish(
                 EventCatalog.DONATION_HELD,
-                new DonationHeld(ofLiaison(held.pledge(), liaison), held.reason(), Instant.now()),
+                new DonationHeld(ofLiaison(held.pledge(), liaison), held.reason(), now()),
                 "donation-service");
 
         List<JsonNode> inbox = awaitInbox(liaison, "donor_liaison", 2);

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /** Each staffing event a volunteer or coordinator hears about becomes the notice of its kind, in their language. */
 class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegrationTest {
 
-    private static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7));
+    private static final Instant NEXT_WEEK = now().plus(Duration.ofDays(7));
 
     @Test
     void aVolunteerHearsOfWaitlistPromotionExpiryReconfirmationAndCertifiedHours() {
@@ -34,20 +34,20 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
         AssignmentSnapshot place = assignment(volunteer, UUID.randomUUID(), "WAITLISTED", NEXT_WEEK);
         AssignmentSnapshot other = assignment(volunteer, place.visitId(), "EXPIRED", NEXT_WEEK);
 
-        publishAssignment(EventCatalog.ASSIGNMENT_WAITLISTED, new AssignmentWaitlisted(place, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_WAITLISTED, new AssignmentWaitlisted(place, now()));
         awaitInbox(subject, "volunteer", 1);
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(place, Instant.now()));
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, new AssignmentOfferExpired(other, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(place, now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, new AssignmentOfferExpired(other, now()));
         publishAssignment(
                 EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED,
                 new AssignmentReconfirmationRequested(
                         place,
                         NEXT_WEEK.minus(Duration.ofHours(3)),
                         "Overlaps 'Chorus' at the community centre",
-                        Instant.now()));
+                        now()));
         publishAssignment(
                 EventCatalog.SERVICE_HOURS_CERTIFIED,
-                new ServiceHoursCertified(place, new BigDecimal("2.50"), "coordinator-li", Instant.now()));
+                new ServiceHoursCertified(place, new BigDecimal("2.50"), "coordinator-li", now()));
 
         List<JsonNode> inbox = awaitInbox(subject, "volunteer", 5);
         assertThat(inbox)
@@ -75,7 +75,7 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
         publishAssignment(
                 EventCatalog.NO_SHOW_RECORDED,
                 new NoShowRecorded(
-                        assignment(volunteer, visit.visitId(), "NO_SHOW", NEXT_WEEK), "coordinator-li", Instant.now()));
+                        assignment(volunteer, visit.visitId(), "NO_SHOW", NEXT_WEEK), "coordinator-li", now()));
 
         assertThat(awaitInbox(coordinator, "coordinator", 2))
                 .anyMatch(e -> e.path("kind").asString().equals("NO_SHOW")
@@ -90,7 +90,7 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
                         gapsSample.visitStartsAt(),
                         gapsSample.timeZone(),
                         gapsSample.gaps(),
-                        Instant.now()),
+                        now()),
                 "volunteer-service");
         assertThat(awaitInbox(coordinator, "coordinator", 3))
                 .anyMatch(e -> e.path("kind").asString().equals("STAFFING_GAPS")

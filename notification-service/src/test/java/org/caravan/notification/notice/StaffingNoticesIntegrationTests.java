@@ -17,11 +17,24 @@ import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.platform.security.AnswerLinks;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
+@AcrossTheWeek
 class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     private static final Instant SATURDAY_MORNING = Instant.parse("2026-12-05T01:30:00Z");
 
@@ -35,7 +48,7 @@ class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest
         UUID volunteer = registeredVolunteer(subject, email, "en", List.of("EMAIL", "INBOX"), null, null);
         AssignmentSnapshot offer = assignment(volunteer, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING);
 
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(offer, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(offer, now()));
 
         JsonNode entry = awaitInbox(subject, "volunteer", 1).get(0);
         assertThat(entry.path("title").asString()).isEqualTo("You are asked to serve: Recitation 《读中国》 Reading China");
@@ -47,7 +60,7 @@ class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest
         String acceptLink = text.substring(text.indexOf("Accept: ") + 8, text.indexOf(" Decline:"));
         String token = acceptLink.substring(acceptLink.lastIndexOf('/') + 1);
         AnswerLinks.Answer answer =
-                new AnswerLinks(answerLinkSecret).read(token, Instant.now()).orElseThrow();
+                new AnswerLinks(answerLinkSecret).read(token, now()).orElseThrow();
         assertThat(answer.assignmentId()).isEqualTo(offer.assignmentId());
         assertThat(answer.answer()).isEqualTo("accept");
     }
@@ -57,8 +70,8 @@ class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest
         String subject = "li-" + UUID.randomUUID();
         String email = uniqueAddress("li");
         UUID volunteer = registeredVolunteer(subject, email, "zh-CN", List.of("EMAIL"), null, null);
-        AssignmentConfirmed confirmed = new AssignmentConfirmed(
-                assignment(volunteer, UUID.randomUUID(), "CONFIRMED", SATURDAY_MORNING), Instant.now());
+        AssignmentConfirmed confirmed =
+                new AssignmentConfirmed(assignment(volunteer, UUID.randomUUID(), "CONFIRMED", SATURDAY_MORNING), now());
         UUID eventId = UUID.randomUUID();
 
         for (int i = 0; i < 3; i++) {
@@ -84,20 +97,19 @@ class StaffingNoticesIntegrationTests extends NotificationServiceIntegrationTest
 
         publishAssignment(
                 EventCatalog.ASSIGNMENT_DECLINED,
-                new AssignmentDeclined(
-                        assignment(volunteer, visit.visitId(), "DECLINED", SATURDAY_MORNING), Instant.now()));
+                new AssignmentDeclined(assignment(volunteer, visit.visitId(), "DECLINED", SATURDAY_MORNING), now()));
         publishAssignment(
                 EventCatalog.ASSIGNMENT_WITHDRAWN,
                 new AssignmentWithdrawn(
                         assignment(volunteer, visit.visitId(), "WITHDRAWN", SATURDAY_MORNING),
                         "My shift was moved",
-                        Instant.now()));
+                        now()));
         publishAssignment(
                 EventCatalog.ASSIGNMENT_WITHDRAWN,
                 new AssignmentWithdrawn(
                         assignment(volunteer, visit.visitId(), "CANCELLED_BY_VISIT", SATURDAY_MORNING),
                         "Visit cancelled: typhoon warning",
-                        Instant.now()));
+                        now()));
 
         List<JsonNode> told = awaitInbox(coordinator, "coordinator", 3);
         assertThat(told)

@@ -20,12 +20,25 @@ import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.caravan.platform.testing.AcrossTheWeek;
 import org.caravan.platform.testing.EventSamples;
+import org.caravan.platform.testing.Moments;
 import org.caravan.platform.testing.VisitBuilder;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import tools.jackson.databind.JsonNode;
 
+@AcrossTheWeek
 class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -34,13 +47,11 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         String subject = "qian-" + UUID.randomUUID();
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
         awaitRecipient(volunteer);
-        Instant startsAt =
-                Instant.now().plus(Duration.ofHours(2)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Instant startsAt = now().plus(Duration.ofHours(2)).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
 
         publishAssignment(
                 EventCatalog.ASSIGNMENT_CONFIRMED,
-                new AssignmentConfirmed(
-                        assignment(volunteer, UUID.randomUUID(), "CONFIRMED", startsAt), Instant.now()));
+                new AssignmentConfirmed(assignment(volunteer, UUID.randomUUID(), "CONFIRMED", startsAt), now()));
 
         List<JsonNode> inbox = awaitInbox(subject, "volunteer", 2);
         assertThat(inbox)
@@ -55,8 +66,10 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     @Test
     void aRescheduledVisitTellsItsVolunteersAndMovesTheirRemindersAndACancelledOneDropsThem() {
         String subject = "zhou-" + UUID.randomUUID();
-        LocalDateTime start =
-                LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime start = LocalDateTime.now(CLOCK.withZone(BEIJING))
+                .plusDays(3)
+                .withHour(10)
+                .truncatedTo(ChronoUnit.HOURS);
         VisitSnapshot visit = chorusAt(start);
         AssignmentSnapshot confirmed = singerRemindedOf(visit, subject);
         assertThat(reminders(confirmed.assignmentId()))
@@ -68,7 +81,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         VisitSnapshot moved = movedTo(visit, later);
         publish(
                 EventCatalog.VISIT_RESCHEDULED,
-                new VisitRescheduled(moved, start, start.plusHours(1), "Exams", "coordinator-li", Instant.now()),
+                new VisitRescheduled(moved, start, start.plusHours(1), "Exams", "coordinator-li", now()),
                 "event-service");
         await().atMost(Duration.ofSeconds(30)).until(() -> reminders(confirmed.assignmentId())
                 .contains(later.minusHours(2).atZone(BEIJING).toInstant()));
@@ -104,7 +117,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                                 .build(),
                         "Typhoon",
                         "coordinator-li",
-                        Instant.now()),
+                        now()),
                 "event-service");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).isEmpty());
@@ -113,12 +126,15 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
     @Test
     void aVisitMovedToAnHourAlreadyPastDropsItsRemindersInsteadOfSendingThemLate() {
         String subject = "zheng-" + UUID.randomUUID();
-        LocalDateTime start =
-                LocalDateTime.now(BEIJING).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime start = LocalDateTime.now(CLOCK.withZone(BEIJING))
+                .plusDays(3)
+                .withHour(10)
+                .truncatedTo(ChronoUnit.HOURS);
         VisitSnapshot visit = chorusAt(start);
         AssignmentSnapshot confirmed = singerRemindedOf(visit, subject);
 
-        LocalDateTime thisMorning = LocalDateTime.now(BEIJING).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime thisMorning =
+                LocalDateTime.now(CLOCK.withZone(BEIJING)).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
         publish(
                 EventCatalog.VISIT_RESCHEDULED,
                 new VisitRescheduled(
@@ -127,7 +143,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                         start.plusHours(1),
                         "Recorded afterwards",
                         "coordinator-li",
-                        Instant.now()),
+                        now()),
                 "event-service");
 
         List<JsonNode> inbox = awaitInbox(subject, "volunteer", 2);
@@ -146,7 +162,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         String subject = "wu-" + UUID.randomUUID();
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
         awaitRecipient(volunteer);
-        Instant inTwelveHours = Instant.now().plus(Duration.ofHours(12)).plusSeconds(3);
+        Instant inTwelveHours = now().plus(Duration.ofHours(12)).plusSeconds(3);
         AssignmentSnapshot unanswered = withExpiry(
                 assignment(volunteer, UUID.randomUUID(), "OFFERED", inTwelveHours.plus(Duration.ofDays(2))),
                 inTwelveHours);
@@ -154,9 +170,9 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 assignment(volunteer, UUID.randomUUID(), "OFFERED", inTwelveHours.plus(Duration.ofDays(2))),
                 inTwelveHours.plusSeconds(600));
 
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(unanswered, Instant.now()));
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(answered, Instant.now()));
-        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(answered, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(unanswered, now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(answered, now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(answered, now()));
 
         List<JsonNode> inbox = awaitInbox(subject, "volunteer", 4);
         assertThat(inbox)
@@ -204,7 +220,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
         UUID volunteer = registeredVolunteer(subject, null, "en", List.of("INBOX"), null, null);
         awaitRecipient(volunteer);
         AssignmentSnapshot confirmed = singerOn(visit, volunteer);
-        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, Instant.now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_CONFIRMED, new AssignmentConfirmed(confirmed, now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reminders(confirmed.assignmentId()).size() == 2);
         return confirmed;
@@ -226,7 +242,7 @@ class ReminderIntegrationTests extends NotificationServiceIntegrationTest {
                 volunteer,
                 null,
                 "CONFIRMED",
-                Instant.now());
+                now());
     }
 
     /** A new visit from the sample with only its chorus, at {@code start}. */

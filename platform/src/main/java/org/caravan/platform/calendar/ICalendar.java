@@ -37,13 +37,16 @@ public final class ICalendar {
         return line(name, escape(value));
     }
 
+    /** Beyond every zone's last recorded change: its offset there is the one it keeps. */
+    private static final java.time.Instant AFTER_ALL_CHANGES = java.time.Instant.parse("3000-01-01T00:00:00Z");
+
     /** The zone's current rules: a fixed offset, or standard and daylight time with their yearly changes. */
     public ICalendar timeZone(ZoneId zone) {
         ZoneRules rules = zone.getRules();
         line("BEGIN", "VTIMEZONE").line("TZID", zone.getId());
         List<ZoneOffsetTransitionRule> transitions = rules.getTransitionRules();
         if (transitions.isEmpty()) {
-            ZoneOffset offset = rules.getOffset(java.time.Instant.now());
+            ZoneOffset offset = rules.getOffset(AFTER_ALL_CHANGES);
             observance("STANDARD", "19700101T000000", offset, offset, null);
         } else {
             for (ZoneOffsetTransitionRule rule : transitions) {

@@ -1,7 +1,6 @@
 package org.caravan.platform.outbox;
 
 import io.r2dbc.postgresql.codec.Json;
-import java.time.Instant;
 import java.util.UUID;
 import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventCatalog;
@@ -48,16 +47,15 @@ public class Outbox {
         DatabaseClient.GenericExecuteSpec insert = database.sql(
                         """
                         insert into outbox_event
-                          (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id, occurred_at)
-                        values (:eventId, :aggregateType, :aggregateId, :eventType, :topic, :payload, :traceId, :occurredAt)
+                          (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id)
+                        values (:eventId, :aggregateType, :aggregateId, :eventType, :topic, :payload, :traceId)
                         """)
                 .bind("eventId", UUID.randomUUID())
                 .bind("aggregateType", type.topic().aggregateType())
                 .bind("aggregateId", event.aggregateId())
                 .bind("eventType", type.name())
                 .bind("topic", type.topic().name())
-                .bind("payload", Json.of(EventJson.write(event)))
-                .bind("occurredAt", Instant.now());
+                .bind("payload", Json.of(EventJson.write(event)));
         insert = traceId == null ? insert.bindNull("traceId", String.class) : insert.bind("traceId", traceId);
         return insert.then();
     }

@@ -1,7 +1,6 @@
 package org.caravan.platform.scheduling;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,12 +30,16 @@ public final class Housekeeping implements SmartLifecycle {
         this.chores = List.copyOf(chores);
     }
 
-    /** Rows of {@code table} whose {@code timestamp} column is older than {@code retention} at each pass. */
+    /**
+     * Rows of {@code table} whose {@code timestamp} column is older than {@code retention} at each pass. Those
+     * columns are bookkeeping stamped by the database, so its clock decides, not the services' (which tests shift).
+     */
     public static Chore deleteOlderThan(DatabaseClient database, String table, String timestamp, Duration retention) {
         return new Chore(
                 "Deleting " + table + " rows older than " + retention,
-                () -> Mono.defer(() -> database.sql("delete from " + table + " where " + timestamp + " < :cutoff")
-                        .bind("cutoff", Instant.now().minus(retention))
+                () -> Mono.defer(() -> database.sql("delete from " + table + " where " + timestamp
+                                + " < now() - make_interval(secs => :seconds)")
+                        .bind("seconds", (double) retention.toSeconds())
                         .fetch()
                         .rowsUpdated()));
     }

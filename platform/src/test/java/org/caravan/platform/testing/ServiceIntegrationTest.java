@@ -10,10 +10,12 @@ import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventType;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.messaging.CloudEventHeaders;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,10 +30,23 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@Import(TestClock.Configuration.class)
 public abstract class ServiceIntegrationTest {
+
+    /** The services' clock: each test starts at {@link Moments#DEFAULT} unless it sets another moment. */
+    protected static final TestClock CLOCK = TestClock.shared();
 
     @Autowired
     protected WebTestClient http;
+
+    @BeforeEach
+    void startAtTheDefaultMoment() {
+        CLOCK.setTo(Moments.DEFAULT.instant());
+    }
+
+    protected static Instant now() {
+        return CLOCK.instant();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -93,7 +108,7 @@ public abstract class ServiceIntegrationTest {
                         "ce_source", source,
                         "ce_type", type.name(),
                         "ce_subject", event.aggregateId(),
-                        "ce_time", Instant.now().toString(),
+                        "ce_time", CLOCK.instant().toString(),
                         "ce_specversion", "1.0",
                         "content-type", "application/json"));
         return id;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,13 +28,16 @@ import reactor.core.publisher.Mono;
 @Service
 class PersonalCalendar {
 
+    private final Clock clock;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseClient database;
 
-    PersonalCalendar(DatabaseClient database) {
+    PersonalCalendar(DatabaseClient database, Clock clock) {
+        this.clock = clock;
         this.database = database;
     }
 
@@ -100,7 +104,7 @@ class PersonalCalendar {
                 .all()
                 .collectList()
                 .flatMap(entries -> entries.isEmpty() ? knownToken(token).thenReturn(entries) : Mono.just(entries))
-                .map(PersonalCalendar::calendar);
+                .map(this::calendar);
     }
 
     private Mono<Void> knownToken(String token) {
@@ -112,7 +116,7 @@ class PersonalCalendar {
                 .then();
     }
 
-    private static String calendar(List<Entry> entries) {
+    private String calendar(List<Entry> entries) {
         ICalendar calendar = new ICalendar()
                 .line("BEGIN", "VCALENDAR")
                 .line("VERSION", "2.0")
@@ -129,7 +133,7 @@ class PersonalCalendar {
                     Set.of("WITHDRAWN", "CANCELLED_BY_VISIT", "RELEASED").contains(entry.status());
             calendar.line("BEGIN", "VEVENT")
                     .line("UID", entry.assignmentId() + "@volunteer-service.caravan")
-                    .line("DTSTAMP", UTC.format(java.time.Instant.now()))
+                    .line("DTSTAMP", UTC.format(clock.instant()))
                     .line("SEQUENCE", String.valueOf(entry.version()))
                     .line(
                             "DTSTART;TZID=" + zone.getId(),

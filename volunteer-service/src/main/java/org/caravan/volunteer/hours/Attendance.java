@@ -2,6 +2,7 @@ package org.caravan.volunteer.hours;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,13 +27,16 @@ import reactor.core.publisher.Mono;
 @Service
 class Attendance {
 
+    private final Clock clock;
+
     static final Duration CHECK_IN_OPENS_BEFORE = Duration.ofHours(2);
     private static final BigDecimal QUARTERS_PER_HOUR = BigDecimal.valueOf(4);
 
     private final Assignments assignments;
     private final ServiceHoursLedger ledger;
 
-    Attendance(Assignments assignments, ServiceHoursLedger ledger) {
+    Attendance(Assignments assignments, ServiceHoursLedger ledger, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.ledger = ledger;
     }
@@ -81,7 +85,7 @@ class Attendance {
     /** Only once the item is over can anyone say the volunteer did not come. */
     @Transactional
     public Mono<Assignment> noShow(UUID assignmentId, String coordinator) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return assignments.lockFor(assignmentId, new Caller(coordinator, true)).flatMap(assignment -> {
             requireStatus(assignment, AssignmentStatus.CONFIRMED, "Only a confirmed place can be a no-show");
             return assignments.slot(assignment.itemId()).flatMap(slot -> {
@@ -106,8 +110,8 @@ class Attendance {
     }
 
     /** A volunteer records the present moment; a coordinator may record when it happened, never in the future. */
-    private static Instant when(Caller caller, Instant requested) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant when(Caller caller, Instant requested) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (requested == null) {
             return now;
         }

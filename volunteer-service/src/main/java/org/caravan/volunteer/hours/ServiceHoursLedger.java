@@ -1,6 +1,7 @@
 package org.caravan.volunteer.hours;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -28,12 +29,15 @@ import reactor.core.publisher.Mono;
 @Service
 class ServiceHoursLedger {
 
+    private final Clock clock;
+
     static final BigDecimal MOST_IN_A_DAY = BigDecimal.valueOf(24);
 
     private final DatabaseClient database;
     private final Assignments assignments;
 
-    ServiceHoursLedger(DatabaseClient database, Assignments assignments) {
+    ServiceHoursLedger(DatabaseClient database, Assignments assignments, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.assignments = assignments;
     }
@@ -206,7 +210,7 @@ class ServiceHoursLedger {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,6 @@
 package org.caravan.volunteer.staffing;
 
-import java.time.Instant;
+import java.time.Clock;
 import org.caravan.platform.security.AnswerLinks;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +24,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class AnswerLinkController {
 
+    private final Clock clock;
+
     private final AnswerLinks links;
     private final Staffing staffing;
     private final DatabaseClient database;
@@ -33,7 +35,9 @@ class AnswerLinkController {
             @Value("${caravan.answer-links.secret}") String secret,
             Staffing staffing,
             DatabaseClient database,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction,
+            Clock clock) {
+        this.clock = clock;
         this.links = new AnswerLinks(secret);
         this.staffing = staffing;
         this.database = database;
@@ -69,7 +73,7 @@ class AnswerLinkController {
     }
 
     private AnswerLinks.Answer valid(String token) {
-        return links.read(token, Instant.now())
+        return links.read(token, clock.instant())
                 .filter(answer -> "accept".equals(answer.answer()) || "decline".equals(answer.answer()))
                 .orElseThrow(() -> ProblemException.notFound("Answer link", "(invalid or expired)"));
     }

@@ -1,7 +1,9 @@
 package org.caravan.volunteer.staffing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +21,8 @@ import reactor.core.publisher.Mono;
 @Component
 class OfferExpiry {
 
+    private final Clock clock;
+
     private static final int BATCH = 200;
 
     private final DatabaseClient database;
@@ -32,7 +36,9 @@ class OfferExpiry {
             Assignments assignments,
             Staffing staffing,
             TransactionalOperator transaction,
-            @Value("${caravan.staffing.promotion-offer-valid-for:48h}") Duration promotionValidFor) {
+            @Value("${caravan.staffing.promotion-offer-valid-for:48h}") Duration promotionValidFor,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.assignments = assignments;
         this.staffing = staffing;
@@ -48,7 +54,7 @@ class OfferExpiry {
     }
 
     Mono<Long> sweepOnce() {
-        Instant now = Staffing.now();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return database.sql(
                         """
                         update assignment set status = 'EXPIRED', answered_at = :now, version = version + 1

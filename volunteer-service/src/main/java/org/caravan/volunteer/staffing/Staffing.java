@@ -1,6 +1,7 @@
 package org.caravan.volunteer.staffing;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,8 @@ import reactor.core.publisher.Mono;
 @Service
 class Staffing {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final Assignments assignments;
     private final DoubleBooking doubleBooking;
@@ -40,7 +43,9 @@ class Staffing {
             DatabaseClient database,
             Assignments assignments,
             DoubleBooking doubleBooking,
-            VolunteerRepository volunteers) {
+            VolunteerRepository volunteers,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.assignments = assignments;
         this.doubleBooking = doubleBooking;
@@ -285,7 +290,7 @@ class Staffing {
                 throw ProblemException.conflict(
                         "Assignment is " + assignment.status(), "Only an open offer can be answered");
             }
-            if (assignment.offerExpiresAt().isBefore(Instant.now())) {
+            if (assignment.offerExpiresAt().isBefore(clock.instant())) {
                 throw ProblemException.conflict("Offer expired", "The offer expired at " + assignment.offerExpiresAt());
             }
             return assignment;
@@ -302,7 +307,7 @@ class Staffing {
                 .then();
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,6 @@
 package org.caravan.volunteer.staffing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +25,8 @@ import reactor.core.publisher.Mono;
 @Component
 class StaffingCheck {
 
+    private final Clock clock;
+
     private final DatabaseClient database;
     private final StaffingBoard board;
     private final Outbox outbox;
@@ -35,7 +38,9 @@ class StaffingCheck {
             StaffingBoard board,
             Outbox outbox,
             TransactionalOperator transaction,
-            @Value("${caravan.staffing.gap-check-before:48h}") Duration before) {
+            @Value("${caravan.staffing.gap-check-before:48h}") Duration before,
+            Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.board = board;
         this.outbox = outbox;
@@ -51,7 +56,7 @@ class StaffingCheck {
     }
 
     Mono<Long> checkVisitsStartingSoon() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return database.sql(
                         """
                         update visit_plan set gaps_checked_at = :now

@@ -1,8 +1,10 @@
 package org.caravan.volunteer.staffing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
@@ -24,13 +26,16 @@ import reactor.core.publisher.Mono;
 @Component
 class VisitChangeStaffing implements StaffingFollowsVisits {
 
+    private final Clock clock;
+
     private static final String LIVE = "('OFFERED', 'CONFIRMED', 'WAITLISTED')";
 
     private final DatabaseClient database;
     private final Assignments assignments;
     private final DoubleBooking doubleBooking;
 
-    VisitChangeStaffing(DatabaseClient database, Assignments assignments, DoubleBooking doubleBooking) {
+    VisitChangeStaffing(DatabaseClient database, Assignments assignments, DoubleBooking doubleBooking, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.assignments = assignments;
         this.doubleBooking = doubleBooking;
@@ -73,7 +78,7 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
     }
 
     private Mono<Void> releaseRemovedFromProgramme(UUID visitId) {
-        Instant now = Staffing.now();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return database.sql(
                         """
                         update assignment a set status = 'RELEASED', answered_at = :now, version = a.version + 1

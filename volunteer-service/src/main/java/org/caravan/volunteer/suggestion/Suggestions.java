@@ -2,6 +2,7 @@ package org.caravan.volunteer.suggestion;
 
 import io.r2dbc.postgresql.codec.Json;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,6 +30,8 @@ import reactor.core.publisher.Mono;
 @Service
 class Suggestions {
 
+    private final Clock clock;
+
     /** How far back "recent hours" look. */
     static final int RECENT_DAYS = 90;
 
@@ -37,7 +40,8 @@ class Suggestions {
     private final DatabaseClient database;
     private final DoubleBooking doubleBooking;
 
-    Suggestions(DatabaseClient database, DoubleBooking doubleBooking) {
+    Suggestions(DatabaseClient database, DoubleBooking doubleBooking, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.doubleBooking = doubleBooking;
     }
@@ -189,7 +193,7 @@ class Suggestions {
                         """
                         select v.id, v.name, v.district, v.skills, v.time_zone, v.availability,
                           coalesce((select sum(e.hours) from service_hours_entry e where e.volunteer_id = v.id
-                                    and e.kind <> 'CERTIFIED' and e.recorded_at > now() - make_interval(days => :days)), 0)
+                                    and e.kind <> 'CERTIFIED' and e.recorded_at > :since), 0)
                             as recent_hours
                         from volunteer v
                         where not exists (select 1 from assignment a where a.volunteer_id = v.id and a.item_id = :item
@@ -198,7 +202,7 @@ class Suggestions {
                         order by recent_hours, v.created_at
                         limit :limit
                         """)
-                .bind("days", RECENT_DAYS)
+                .bind("since", clock.instant().minus(java.time.Duration.ofDays(RECENT_DAYS)))
                 .bind("item", itemId)
                 .bind("role", role)
                 .bind("skills", need.skills().toArray(String[]::new))

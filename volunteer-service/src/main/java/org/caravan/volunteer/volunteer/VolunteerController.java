@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,10 +39,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/volunteers")
 class VolunteerController {
 
+    private final Clock clock;
+
     private final VolunteerRepository volunteers;
     private final VolunteerRegistry registry;
 
-    VolunteerController(VolunteerRepository volunteers, VolunteerRegistry registry) {
+    VolunteerController(VolunteerRepository volunteers, VolunteerRegistry registry, Clock clock) {
+        this.clock = clock;
         this.volunteers = volunteers;
         this.registry = registry;
     }
@@ -91,7 +94,7 @@ class VolunteerController {
                 request.availability() == null
                         ? Availability.UNKNOWN
                         : request.availability().validated(),
-                Instant.now(),
+                clock.instant(),
                 null);
         return registry.register(volunteer)
                 .onErrorMap(

@@ -1,6 +1,6 @@
 package org.caravan.volunteer.volunteer;
 
-import java.time.Instant;
+import java.time.Clock;
 import org.caravan.contracts.volunteer.VolunteerContactChanged;
 import org.caravan.contracts.volunteer.VolunteerRegistered;
 import org.caravan.platform.outbox.Outbox;
@@ -14,10 +14,13 @@ import reactor.core.publisher.Mono;
 @Service
 class VolunteerRegistry {
 
+    private final Clock clock;
+
     private final VolunteerRepository volunteers;
     private final Outbox outbox;
 
-    VolunteerRegistry(VolunteerRepository volunteers, Outbox outbox) {
+    VolunteerRegistry(VolunteerRepository volunteers, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.volunteers = volunteers;
         this.outbox = outbox;
     }
@@ -57,7 +60,7 @@ class VolunteerRegistry {
                 });
     }
 
-    private static VolunteerContactChanged contactChanged(Volunteer volunteer) {
+    private VolunteerContactChanged contactChanged(Volunteer volunteer) {
         return new VolunteerContactChanged(
                 volunteer.id(),
                 volunteer.subject(),
@@ -67,6 +70,6 @@ class VolunteerRegistry {
                 volunteer.locale(),
                 volunteer.timeZone(),
                 volunteer.contactPreferences(),
-                Instant.now());
+                clock.instant());
     }
 }

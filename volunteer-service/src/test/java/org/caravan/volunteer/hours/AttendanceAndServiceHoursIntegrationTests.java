@@ -18,14 +18,27 @@ import org.caravan.contracts.staffing.ServiceHoursCorrected;
 import org.caravan.contracts.staffing.VolunteerCheckedOut;
 import org.caravan.contracts.visit.SiteSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
 import org.caravan.platform.testing.TopicProbe;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
+@AcrossTheWeek
 class AttendanceAndServiceHoursIntegrationTests extends VolunteerServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final LocalDateTime CARE_DAY = LocalDateTime.of(2026, 9, 12, 9, 0);
@@ -111,7 +124,8 @@ class AttendanceAndServiceHoursIntegrationTests extends VolunteerServiceIntegrat
     @Test
     void aVolunteerChecksInThemselvesOnlyWhileTheirItemIsOn() {
         String subject = "barber-" + UUID.randomUUID();
-        LocalDateTime soon = LocalDateTime.now(BEIJING).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime soon =
+                LocalDateTime.now(CLOCK.withZone(BEIJING)).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
         Served now = served(subject, scheduledVisitAt(COURIER_STATION, soon, 120, "barber", 3), "barber");
         Served later = served(subject, scheduledVisitAt(COURIER_STATION, soon.plusDays(3), 120, "barber", 3), "barber");
 
@@ -127,7 +141,7 @@ class AttendanceAndServiceHoursIntegrationTests extends VolunteerServiceIntegrat
         post(
                         volunteerToken(subject),
                         "/api/assignments/{id}/check-out",
-                        Map.of("at", Instant.now().toString()),
+                        Map.of("at", now().toString()),
                         now.assignment())
                 .expectStatus()
                 .isBadRequest();
@@ -137,7 +151,8 @@ class AttendanceAndServiceHoursIntegrationTests extends VolunteerServiceIntegrat
     void aNoShowIsRecordedOnlyAfterTheItemEnds() {
         Served past = served("doctor-" + UUID.randomUUID());
         String subject = "barber-" + UUID.randomUUID();
-        LocalDateTime tomorrow = LocalDateTime.now(BEIJING).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime tomorrow =
+                LocalDateTime.now(CLOCK.withZone(BEIJING)).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
         Served upcoming = served(subject, scheduledVisitAt(COURIER_STATION, tomorrow, 60, "barber", 1), "barber");
 
         post(coordinator(), "/api/assignments/{id}/no-show", null, upcoming.assignment())

@@ -3,7 +3,6 @@ package org.caravan.volunteer.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.security.AnswerLinks;
@@ -24,8 +23,8 @@ class AnswerLinkIntegrationTests extends VolunteerServiceIntegrationTest {
         VisitSnapshot visit = scheduledVisit();
         String subject = "reciter-" + UUID.randomUUID();
         String offer = offerToNewVolunteer(visit.programme().get(0).itemId(), "reciter", subject, "RECITATION");
-        String token = new AnswerLinks(secret)
-                .token(UUID.fromString(offer), "accept", Instant.now().plus(Duration.ofHours(48)));
+        String token =
+                new AnswerLinks(secret).token(UUID.fromString(offer), "accept", now().plus(Duration.ofHours(48)));
 
         String page = open(token)
                 .expectStatus()
@@ -48,13 +47,11 @@ class AnswerLinkIntegrationTests extends VolunteerServiceIntegrationTest {
         String subject = "singer-" + UUID.randomUUID();
         String offer = offerToNewVolunteer(visit.programme().get(1).itemId(), "singer", subject, "SINGING");
         AnswerLinks links = new AnswerLinks(secret);
-        String decline =
-                links.token(UUID.fromString(offer), "decline", Instant.now().plus(Duration.ofHours(1)));
+        String decline = links.token(UUID.fromString(offer), "decline", now().plus(Duration.ofHours(1)));
         String tampered = decline.substring(0, decline.length() - 2) + (decline.endsWith("00") ? "11" : "00");
-        String expired =
-                links.token(UUID.fromString(offer), "decline", Instant.now().minusSeconds(5));
+        String expired = links.token(UUID.fromString(offer), "decline", now().minusSeconds(5));
         String foreign = new AnswerLinks("another-secret-of-16-chars")
-                .token(UUID.fromString(offer), "decline", Instant.now().plus(Duration.ofHours(1)));
+                .token(UUID.fromString(offer), "decline", now().plus(Duration.ofHours(1)));
 
         use(tampered).expectStatus().isNotFound();
         use(expired).expectStatus().isNotFound();

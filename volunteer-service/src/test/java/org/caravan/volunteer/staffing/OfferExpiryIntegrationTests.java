@@ -13,14 +13,27 @@ import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.contracts.staffing.AssignmentOffered;
 import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
 import org.caravan.platform.testing.TopicProbe;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** The sweeper runs every half second in these tests; an offer's deadline is moved into the past to let time pass. */
+@AcrossTheWeek
 class OfferExpiryIntegrationTests extends VolunteerServiceIntegrationTest {
+
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
 
     @Autowired
     DatabaseClient database;
@@ -82,7 +95,8 @@ class OfferExpiryIntegrationTests extends VolunteerServiceIntegrationTest {
     }
 
     private void letTheDeadlinePass(String assignmentId) {
-        Long moved = database.sql("update assignment set offer_expires_at = now() - interval '1 minute' where id = :id")
+        Long moved = database.sql("update assignment set offer_expires_at = :at where id = :id")
+                .bind("at", now().minus(Duration.ofMinutes(1)))
                 .bind("id", UUID.fromString(assignmentId))
                 .fetch()
                 .rowsUpdated()

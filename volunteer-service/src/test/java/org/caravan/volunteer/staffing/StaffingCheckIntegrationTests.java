@@ -12,9 +12,13 @@ import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.StaffingGapsFound;
 import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.platform.testing.AcrossTheWeek;
+import org.caravan.platform.testing.Moments;
 import org.caravan.platform.testing.TopicProbe;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -22,18 +26,29 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The check runs every half second in these tests. Visits are staffed a week ahead, then moved to tomorrow,
  * which brings them within the 48 hours and has them checked (once) as they are.
  */
+@AcrossTheWeek
 class StaffingCheckIntegrationTests extends VolunteerServiceIntegrationTest {
 
+    @Parameter
+    Moments moment;
+
+    @BeforeEach
+    void atTheMoment() {
+        CLOCK.setTo(moment.instant());
+    }
+
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final LocalDateTime NEXT_WEEK =
-            LocalDateTime.now(BEIJING).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+
+    private static LocalDateTime nextWeek() {
+        return LocalDateTime.now(CLOCK.withZone(BEIJING)).plusDays(7).truncatedTo(ChronoUnit.MINUTES);
+    }
 
     @Autowired
     DatabaseClient database;
 
     @Test
     void aVisitMovedWithinTwoDaysWithRolesStillShortIsReportedOnce() {
-        VisitSnapshot visit = scheduledVisitAt(site("Short-handed yard", 39.9, 116.4), NEXT_WEEK, 60, "porter", 3);
+        VisitSnapshot visit = scheduledVisitAt(site("Short-handed yard", 39.9, 116.4), nextWeek(), 60, "porter", 3);
         confirmOne(visit, "porter");
 
         try (TopicProbe topic = TopicProbe.watch(Topic.STAFFING.name())) {
@@ -53,8 +68,8 @@ class StaffingCheckIntegrationTests extends VolunteerServiceIntegrationTest {
 
     @Test
     void aFullyStaffedVisitIsCheckedAndNotReported() {
-        VisitSnapshot visit =
-                scheduledVisitAt(site("Well-staffed yard", 39.9, 116.4), NEXT_WEEK.plusHours(1), 60, "driver", 1);
+        VisitSnapshot visit = scheduledVisitAt(
+                site("Well-staffed yard", 39.9, 116.4), nextWeek().plusHours(1), 60, "driver", 1);
         confirmOne(visit, "driver");
 
         try (TopicProbe topic = TopicProbe.watch(Topic.STAFFING.name())) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
@@ -41,7 +40,7 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
                     VisitBuilder.from(visit).status("CANCELLED").version(4).build();
             publish(
                     EventCatalog.VISIT_CANCELLED,
-                    new VisitCancelled(cancelled, "School closed for an inspection", "coordinator-li", Instant.now()));
+                    new VisitCancelled(cancelled, "School closed for an inspection", "coordinator-li", now()));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (int i = 0; i < 3; i++) {
@@ -81,7 +80,7 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
                             chorus,
                             ProgrammeChange.REMOVED,
                             "coordinator-li",
-                            Instant.now()));
+                            now()));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(statusOf(assignment, singer))
                     .isEqualTo("RELEASED"));

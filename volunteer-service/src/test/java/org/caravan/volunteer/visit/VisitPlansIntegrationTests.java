@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
@@ -48,11 +47,7 @@ class VisitPlansIntegrationTests extends VolunteerServiceIntegrationTest {
         publish(
                 EventCatalog.PROGRAMME_CHANGED,
                 new ProgrammeChanged(
-                        shorter,
-                        visit.programme().get(1).itemId(),
-                        ProgrammeChange.REMOVED,
-                        "coordinator-li",
-                        Instant.now()));
+                        shorter, visit.programme().get(1).itemId(), ProgrammeChange.REMOVED, "coordinator-li", now()));
         awaitStaffing(visit.visitId(), 2);
         UUID stale = publishScheduled(visit);
 
