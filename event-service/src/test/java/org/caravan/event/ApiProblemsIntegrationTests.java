@@ -2,9 +2,11 @@ package org.caravan.event;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 /** Whatever goes wrong, callers get problem+json with a status, a title and a trace id. */
 class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
@@ -71,6 +73,117 @@ class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
                         .bodyValue("{\"theme\":\"" + "x".repeat(300_000) + "\"}"),
                 HttpStatus.CONTENT_TOO_LARGE);
         expectProblem(http.get().uri("/api/visits?from=yesterday"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aVisitWithoutItsOptionalAudienceAndAnItemWithoutTeamSlotsAreAccepted() {
+        var visit = dandelionDraft();
+        visit.remove("expectedAudience");
+        JsonNode created = body(
+                send(HttpMethod.POST, "/api/visits", visit, null).expectStatus().isCreated());
+        var item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.remove("teamSlots");
+        send(HttpMethod.POST, "/api/visits/" + created.path("id").asString() + "/programme-items", item, null)
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
+    void aRequiredNumberLeftOutIsRefusedNamingIt() {
+        var item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.remove("durationMinutes");
+        expectFieldError(
+                send(
+                        HttpMethod.POST,
+                        "/api/visits/" + draftVisit().path("id").asString() + "/programme-items",
+                        item,
+                        null),
+                "durationMinutes",
+                "must be greater than or equal to 1");
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsRefusedNamingItAndWhatItMustBe() {
+        String visit = draftVisit().path("id").asString();
+        var item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.withArray("needs").addObject().put("role", "porter").put("headcount", "three");
+        expectFieldError(
+                send(HttpMethod.POST, "/api/visits/" + visit + "/programme-items", item, null),
+                "needs[1].headcount",
+                "must be a whole number");
+        item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.put("kind", "FIREWORKS");
+        expectFieldError(
+                send(HttpMethod.POST, "/api/visits/" + visit + "/programme-items", item, null),
+                "kind",
+                "must be one of PERFORMANCE");
+        item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.put("startsAt", "next Saturday");
+        expectFieldError(
+                send(HttpMethod.POST, "/api/visits/" + visit + "/programme-items", item, null),
+                "startsAt",
+                "must be a local date and time such as 2026-09-26T09:30");
+    }
+
+    @Test
+    void aNullAmongTheNeedsIsRefusedNamingIt() {
+        var item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
+        item.putArray("needs").addNull();
+        expectFieldError(
+                send(
+                        HttpMethod.POST,
+                        "/api/visits/" + draftVisit().path("id").asString() + "/programme-items",
+                        item,
+                        null),
+                "needs[0]",
+                "must not be null");
+    }
+
+    @Test
+    void aTextWithTheNulCharacterIsRefusedInTheBodyAndInTheQuery() {
+        var visit = dandelionDraft();
+        visit.put("theme", "共谱祖国颂\u0000");
+        expectFieldError(send(HttpMethod.POST, "/api/visits", visit, null), "theme", "must not contain the NUL");
+        expectFieldError(
+                http.get()
+                        .uri(uri -> uri.path("/api/visits")
+                                .queryParam("status", "SCHEDULED\u0000")
+                                .build())
+                        .headers(h -> h.setBearerAuth(coordinator()))
+                        .exchange(),
+                "status",
+                "must not contain the NUL");
+    }
+
+    @Test
+    void aPathOrQueryParameterOfTheWrongTypeIsRefusedNamingIt() {
+        expectFieldError(
+                http.get()
+                        .uri("/api/visits/not-a-uuid")
+                        .headers(h -> h.setBearerAuth(coordinator()))
+                        .exchange(),
+                "id",
+                "must be a UUID");
+        expectFieldError(
+                http.get()
+                        .uri("/api/visits?siteId=42")
+                        .headers(h -> h.setBearerAuth(coordinator()))
+                        .exchange(),
+                "siteId",
+                "must be a UUID");
+    }
+
+    private static void expectFieldError(WebTestClient.ResponseSpec response, String field, String message) {
+        response.expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field)
+                .jsonPath("$.errors[0].message")
+                .value(String.class, m -> org.assertj.core.api.Assertions.assertThat(m)
+                        .startsWith(message));
     }
 
     @Test

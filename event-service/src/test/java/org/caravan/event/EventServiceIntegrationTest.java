@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Dandelion School visit (the demo fixture) as test data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(org.caravan.platform.testing.TestClock.Configuration.class)
 @AutoConfigureWebTestClient
 public abstract class EventServiceIntegrationTest {
 

@@ -16,7 +16,7 @@ public record ProgrammeItemRequest(
         @NotNull ProgrammeItemKind kind,
         @NotNull LocalDateTime startsAt,
         @Min(1) @Max(720) int durationMinutes,
-        @Valid @Size(max = 20) List<Need> needs,
+        @Size(max = 20) List<@NotNull @Valid Need> needs,
         @Min(0) @Max(50) int teamSlots) {
 
     public record Need(

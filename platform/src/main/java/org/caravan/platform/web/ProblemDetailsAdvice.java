@@ -57,6 +57,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The request body is larger than allowed",
                     exchange);
         }
+        var refused = InputErrors.of(ex);
+        if (refused.isPresent()) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(refused.get().asMap()));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+        }
         return super.handleServerWebInputException(ex, headers, status, exchange);
     }
 

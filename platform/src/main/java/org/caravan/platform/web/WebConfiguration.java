@@ -7,8 +7,11 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.module.SimpleModule;
 
 @AutoConfiguration
 @Import(ProblemDetailsAdvice.class)
@@ -17,6 +20,22 @@ public class WebConfiguration {
     @Bean
     TraceIdWebFilter traceIdWebFilter() {
         return new TraceIdWebFilter();
+    }
+
+    @Bean
+    InputHygieneWebFilter inputHygieneWebFilter() {
+        return new InputHygieneWebFilter();
+    }
+
+    /**
+     * Optional numbers are optional: Jackson 3 refuses an absent primitive by default, which turned a left-out
+     * {@code teamSlots} into "Failed to read HTTP message". Required ones say so through validation instead.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer caravanRequestReading() {
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(
+                        new SimpleModule("caravan-request-text").addDeserializer(String.class, new TextWithoutNul()));
     }
 
     @Bean
