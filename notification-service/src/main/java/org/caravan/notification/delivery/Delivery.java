@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.caravan.notification.notice.NoticeKind;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.security.Redaction;
 
 /** One notice on its way to one recipient over one channel, and where that stands. */
 public record Delivery(
@@ -24,6 +25,25 @@ public record Delivery(
         Instant nextAttemptAt,
         String lastError,
         Instant createdAt) {
+
+    /** As operators see it: links that would answer for the volunteer keep only where they point. */
+    Delivery redacted() {
+        return new Delivery(
+                id,
+                eventId,
+                recipient,
+                rank,
+                channel,
+                kind,
+                subjectId,
+                Redaction.redact(params),
+                urgent,
+                status,
+                attempts,
+                nextAttemptAt,
+                Redaction.redact(lastError),
+                createdAt);
+    }
 
     @SuppressWarnings("unchecked")
     static Delivery from(io.r2dbc.spi.Readable row) {

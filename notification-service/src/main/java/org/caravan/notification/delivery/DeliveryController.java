@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.caravan.platform.security.Redaction;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,6 +97,10 @@ class DeliveryController {
                         row.get("detail", String.class)))
                 .all()
                 .collectList()
-                .map(history -> new DeliveryView(delivery, history));
+                .map(history -> new DeliveryView(
+                        delivery.redacted(),
+                        history.stream()
+                                .map(step -> new Step(step.status(), step.at(), Redaction.redact(step.detail())))
+                                .toList()));
     }
 }

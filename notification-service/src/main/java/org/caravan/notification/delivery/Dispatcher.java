@@ -152,11 +152,13 @@ class Dispatcher implements DisposableBean {
                     .then()
                     .then(history(delivery.id(), "RETRYING", failure.getMessage() + "; next try at " + next));
         }
-        return database.sql("update delivery set status = 'FAILED', attempts = :attempts, last_error = :error"
-                        + " where id = :id")
-                .bind("attempts", attempts)
-                .bind("error", failure.getMessage())
-                .bind("id", delivery.id())
+        return withChannel(
+                        database.sql("update delivery set status = 'FAILED', attempts = :attempts, last_error = :error,"
+                                        + " channel = coalesce(:channel, channel) where id = :id")
+                                .bind("attempts", attempts)
+                                .bind("error", failure.getMessage())
+                                .bind("id", delivery.id()),
+                        channel)
                 .then()
                 .then(history(delivery.id(), "FAILED", failure.getMessage()))
                 .then(delivery.rank() == 0 ? Mono.empty() : nextChannel(delivery));

@@ -1,6 +1,7 @@
 package org.caravan.platform.web;
 
 import org.caravan.platform.TraceIds;
+import org.caravan.platform.security.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,7 +42,7 @@ public class TraceIdWebFilter implements WebFilter, Ordered {
             log.info(
                     "{} {} -> {}",
                     exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(),
+                    Redaction.redact(exchange.getRequest().getPath().value()),
                     exchange.getResponse().getStatusCode());
         } finally {
             MDC.remove(TraceIds.MDC_KEY);

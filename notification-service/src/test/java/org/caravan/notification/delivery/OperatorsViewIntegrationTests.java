@@ -1,0 +1,87 @@
+package org.caravan.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.notification.NotificationServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What an operator sees of deliveries: where each went and how it fared, never what would answer for someone. */
+class OperatorsViewIntegrationTests extends NotificationServiceIntegrationTest {
+
+    private static final Instant SATURDAY_MORNING = Instant.parse("2026-12-12T01:30:00Z");
+
+    @Test
+    void operatorsSeeWhereAnOffersLinksPointButNotTheTokensThatWouldAnswer() {
+        String email = uniqueAddress("zhao");
+        UUID volunteer = registeredVolunteer("zhao-" + UUID.randomUUID(), email, "zh-CN", List.of("EMAIL"), null, null);
+        awaitRecipient(volunteer);
+
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_OFFERED,
+                new AssignmentOffered(assignment(volunteer, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING), now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailTo(email).size() == 1);
+        JsonNode delivery = deliveryTo(volunteer, "EMAIL").orElseThrow();
+        String acceptLink = delivery.path("params").path("acceptLink").asString();
+        assertThat(acceptLink).endsWith("/api/answer-links/[redacted]");
+        assertThat(delivery.path("params").path("declineLink").asString()).endsWith("/api/answer-links/[redacted]");
+        assertThat(delivery.toString()).doesNotContain(tokenIn(email));
+    }
+
+    @Test
+    void aDeliveryThatFailsForGoodOnItsFirstTryKeepsItsChannel() {
+        String subject = "no-address-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("EMAIL"), null, null);
+        awaitRecipient(volunteer);
+
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_OFFERED,
+                new AssignmentOffered(assignment(volunteer, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING), now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryTo(volunteer, "EMAIL")
+                .filter(d -> d.path("status").asString().equals("FAILED"))
+                .isPresent());
+        assertThat(deliveryTo(volunteer, "EMAIL")
+                        .orElseThrow()
+                        .path("lastError")
+                        .asString())
+                .isEqualTo("the recipient has no e-mail address");
+    }
+
+    private Optional<JsonNode> deliveryTo(UUID volunteer, String channel) {
+        return body(get(token("ops", "operator"), "/api/deliveries?size=200")
+                        .expectStatus()
+                        .isOk())
+                .valueStream()
+                .map(view -> view.path("delivery"))
+                .filter(d -> d.path("recipient").asString().equals("volunteer:" + volunteer))
+                .filter(d -> channel.equals(d.path("channel").asString()))
+                .findFirst();
+    }
+
+    /** The token of the accept link as the volunteer received it by e-mail. */
+    private static String tokenIn(String email) {
+        try {
+            String text = mailTo(email).get(0).getContent().toString();
+            int start = text.indexOf("/api/answer-links/") + "/api/answer-links/".length();
+            int end = start;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            String token = text.substring(start, end);
+            assertThat(token).hasSizeGreaterThan(20);
+            return token;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
