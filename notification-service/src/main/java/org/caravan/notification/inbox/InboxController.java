@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,11 +35,16 @@ class InboxController {
     private static final Duration STREAM_POLL = Duration.ofSeconds(1);
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
+    /** Tokens expire in real time, as the services' token validation checks them; not on the rules' clock. */
+    private static final Clock TOKEN_TIME = Clock.systemUTC();
+
     private final InboxRepository inbox;
     private final DatabaseClient database;
+    private final InboxStreams streams;
 
-    InboxController(InboxRepository inbox, DatabaseClient database, Clock clock) {
+    InboxController(InboxRepository inbox, DatabaseClient database, InboxStreams streams, Clock clock) {
         this.clock = clock;
+        this.streams = streams;
         this.inbox = inbox;
         this.database = database;
     }
@@ -71,10 +77,28 @@ class InboxController {
     /**
      * New entries as Server-Sent Events while the browser listens. It reads the database, not this replica's
      * memory, so entries written by any replica arrive. A comment opens the stream at once and another keeps it
-     * alive through proxies.
+     * alive through proxies. The stream ends when the token it was opened with expires, with an
+     * {@code event: token-expired} so the app reconnects with a fresh one; a person holds a few streams at most.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<InboxEntry>> stream(@AuthenticationPrincipal Jwt person) {
+        Runnable close = streams.open(person.getSubject())
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many inbox streams",
+                        "You have " + streams.perPerson() + " inbox streams open already; close one first"));
+        Duration lifetime = person.getExpiresAt() == null
+                ? Duration.ZERO
+                : Duration.between(TOKEN_TIME.instant(), person.getExpiresAt());
+        ServerSentEvent<InboxEntry> expired = ServerSentEvent.<InboxEntry>builder()
+                .event("token-expired")
+                .comment("the token this stream was opened with has expired; reconnect with a fresh one")
+                .build();
+        return Flux.concat(live(person).take(lifetime.isNegative() ? Duration.ZERO : lifetime), Mono.just(expired))
+                .doFinally(signal -> close.run());
+    }
+
+    private Flux<ServerSentEvent<InboxEntry>> live(Jwt person) {
         AtomicReference<Instant> seen = new AtomicReference<>(clock.instant());
         Flux<ServerSentEvent<InboxEntry>> notices = Flux.interval(STREAM_POLL)
                 .concatMap(tick -> inbox.newerThan(person.getSubject(), seen.get()))
