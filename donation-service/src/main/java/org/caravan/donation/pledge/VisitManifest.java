@@ -60,7 +60,7 @@ class VisitManifest {
                         .all())
                 .concatMap(records::snapshot)
                 .collectList()
-                .zipWith(acknowledgements(visitId))
+                .zipWith(acknowledgements(visitId, caller))
                 .map(parts -> new Manifest(visitId, parts.getT1(), totals(parts.getT1()), parts.getT2()));
     }
 
@@ -89,10 +89,14 @@ class VisitManifest {
                 a.delivered() + b.delivered());
     }
 
-    private Mono<List<Acknowledgement>> acknowledgements(UUID visitId) {
-        return database.sql("select id, donor_id, team_name, description, recorded_at from acknowledgement"
-                        + " where visit_id = :visit order by recorded_at")
+    /** A liaison sees the thanks given to their own donors; what others were given is theirs to know. */
+    private Mono<List<Acknowledgement>> acknowledgements(UUID visitId, Caller caller) {
+        return database.sql("select a.id, a.donor_id, a.team_name, a.description, a.recorded_at from acknowledgement a"
+                        + " where a.visit_id = :visit and (:coordinator or a.donor_id in"
+                        + " (select d.id from donor d where d.liaison_subject = :me)) order by a.recorded_at")
                 .bind("visit", visitId)
+                .bind("coordinator", caller.coordinator())
+                .bind("me", caller.subject())
                 .map(row -> new Acknowledgement(
                         row.get("id", UUID.class),
                         row.get("donor_id", UUID.class),

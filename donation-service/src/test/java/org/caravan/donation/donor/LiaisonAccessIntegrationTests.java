@@ -67,6 +67,56 @@ class LiaisonAccessIntegrationTests extends DonationServiceIntegrationTest {
         get(token("volunteer-wang", "volunteer"), "/api/donors").expectStatus().isForbidden();
     }
 
+    @Test
+    void registeringADonorTellsALiaisonNothingAboutAnotherLiaisonsDonors() {
+        String name = uniqueName("Beijing Women and Children Development Foundation");
+        String first = "liaison-" + UUID.randomUUID();
+        String second = "liaison-" + UUID.randomUUID();
+        Map<String, String> foundation = Map.of("name", name, "kind", "ORGANISATION");
+
+        post(liaison(first), "/api/donors", foundation).expectStatus().isCreated();
+        post(liaison(second), "/api/donors", foundation).expectStatus().isCreated();
+        post(liaison(second), "/api/donors", foundation).expectStatus().isEqualTo(409);
+
+        assertThat(body(get(liaison(second), "/api/donors").expectStatus().isOk())
+                        .valueStream()
+                        .filter(d -> d.path("name").asString().equals(name)))
+                .singleElement()
+                .satisfies(d -> assertThat(d.path("liaisonSubject").asString()).isEqualTo(second));
+    }
+
+    @Test
+    void aLiaisonSeesTheThanksGivenToTheirOwnDonorsOnly() {
+        VisitSnapshot visit = scheduledVisit();
+        String mine = "liaison-" + UUID.randomUUID();
+        String myDonor = donor(uniqueName("Mine"), mine);
+        String theirDonor = donor(uniqueName("Theirs"), "liaison-" + UUID.randomUUID());
+        booksAndStationery(myDonor, visit.visitId(), liaison(mine));
+        thank(theirDonor, visit, "A painting for the care packages");
+        thank(myDonor, visit, "A painting for the books");
+
+        JsonNode manifest = body(get(liaison(mine), "/api/visits/{id}/donations", visit.visitId())
+                .expectStatus()
+                .isOk());
+        assertThat(manifest.path("acknowledgements").valueStream().map(a -> a.path("description")
+                        .asString()))
+                .containsExactly("A painting for the books");
+        assertThat(body(get(coordinator(), "/api/visits/{id}/donations", visit.visitId())
+                                .expectStatus()
+                                .isOk())
+                        .path("acknowledgements"))
+                .hasSize(2);
+    }
+
+    private void thank(String donor, VisitSnapshot visit, String description) {
+        post(
+                        coordinator(),
+                        "/api/acknowledgements",
+                        Map.of("donorId", donor, "visitId", visit.visitId(), "description", description))
+                .expectStatus()
+                .isCreated();
+    }
+
     private void cannotPledgeFor(String donor, VisitSnapshot visit, String token) {
         post(token, "/api/pledges", oneBook(donor, visit.visitId()))
                 .expectStatus()
