@@ -105,7 +105,7 @@ class DonorStatement {
 
     private static void addValue(Map<String, Long> byCurrency, Given given) {
         if (given.valueMinor() != null) {
-            byCurrency.merge(given.currency(), given.valueMinor(), Long::sum);
+            byCurrency.merge(given.currency(), given.valueMinor(), Math::addExact);
         }
     }
 }

@@ -15,7 +15,14 @@ public final class PledgeItems {
 
     private PledgeItems() {}
 
-    public record Value(@NotNull @Min(0) Long amountMinor, @Pattern(regexp = "[A-Z]{3}") String currency) {}
+    /**
+     * At most 10^13 minor units (100 billion yuan) a line: far above any gift, and low enough that a donor's
+     * statement can add up a million such lines without overflowing.
+     */
+    public static final long MAX_AMOUNT_MINOR = 10_000_000_000_000L;
+
+    public record Value(
+            @NotNull @Min(0) @Max(MAX_AMOUNT_MINOR) Long amountMinor, @Pattern(regexp = "[A-Z]{3}") String currency) {}
 
     public record Item(
             @NotBlank @Pattern(regexp = "BOOKS|CARE_PACKAGE|SPORTS_GOODS|STATIONERY|MONEY|OTHER") String kind,

@@ -28,6 +28,9 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('coordinator', 'donor_liaison')")
 class DonationProgrammeController {
 
+    /** A programme is planned for a few school years at most; a longer one is renewed. */
+    private static final int MAX_YEARS = 10;
+
     private final DonationProgrammes programmes;
 
     DonationProgrammeController(DonationProgrammes programmes) {
@@ -53,6 +56,10 @@ class DonationProgrammeController {
             @Valid @RequestBody Programme request, @AuthenticationPrincipal Jwt token) {
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalidField("endsOn", "ends before it starts on " + request.startsOn());
+        }
+        if (request.endsOn() != null
+                && request.endsOn().isAfter(request.startsOn().plusYears(MAX_YEARS))) {
+            throw ProblemException.invalidField("endsOn", "is more than " + MAX_YEARS + " years after it starts");
         }
         return programmes
                 .start(

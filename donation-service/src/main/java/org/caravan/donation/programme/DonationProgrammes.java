@@ -11,6 +11,7 @@ import org.caravan.donation.pledge.Pledges;
 import org.caravan.donation.visit.VisitPlans;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.scheduling.Sweeps;
+import org.caravan.platform.web.ProblemException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -85,10 +86,23 @@ class DonationProgrammes {
         insert = note == null ? insert.bindNull("note", String.class) : insert.bind("note", note);
         DatabaseClient.GenericExecuteSpec programme = insert;
         return donors.require(donorId, caller)
-                .then(visits.requireSite(siteId, "siteId"))
+                .then(visits.requireSiteZone(siteId, "siteId"))
+                .doOnNext(zone -> startsFromToday(startsOn, zone))
                 .then(programme.map(row -> row.get("id", UUID.class)).one())
                 .flatMap(this::find)
                 .as(transaction::transactional);
+    }
+
+    /**
+     * A programme pledges from a day still to come at its site: one starting in the past would pledge once per
+     * sweep for every date it missed.
+     */
+    private void startsFromToday(LocalDate startsOn, java.time.ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        if (startsOn.isBefore(today)) {
+            throw ProblemException.invalidField(
+                    "startsOn", "is in the past at the site (today is " + today + " there); start today or later");
+        }
     }
 
     /** The programmes of the donors the caller may see, by start date. */

@@ -84,6 +84,16 @@ public class VisitPlans {
     }
 
     /** The site must be one a published visit went to, so that its name and time zone are known. */
+    /** The site's time zone, for rules about its days; a site no published visit has brought is refused. */
+    public Mono<ZoneId> requireSiteZone(UUID siteId, String field) {
+        return database.sql("select time_zone from known_site where site_id = :id")
+                .bind("id", siteId)
+                .map(row -> ZoneId.of(row.get("time_zone", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> ProblemException.invalidField(
+                        field, "no site " + siteId + " is known from event-service's published visits")));
+    }
+
     public Mono<UUID> requireSite(UUID siteId, String field) {
         return database.sql("select site_id from known_site where site_id = :id")
                 .bind("id", siteId)

@@ -2,6 +2,7 @@ package org.caravan.donation.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
@@ -158,6 +159,39 @@ class PledgeLifecycleIntegrationTests extends DonationServiceIntegrationTest {
                 .isBadRequest());
 
         assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("visitId");
+    }
+
+    @Test
+    void aValueBeyondAnyGiftIsRefusedNamingItSoThatNoStatementCanOverflow() {
+        VisitSnapshot visit = scheduledVisit();
+        String donor = donor(uniqueName("Foundation"), "liaison-foundation");
+        Map<String, Object> tooMuch = Map.of(
+                "donorId",
+                donor,
+                "visitId",
+                visit.visitId(),
+                "items",
+                List.of(Map.of(
+                        "kind",
+                        "MONEY",
+                        "description",
+                        "A fund",
+                        "quantity",
+                        1,
+                        "unit",
+                        "transfer",
+                        "estimatedValue",
+                        Map.of("amountMinor", Long.MAX_VALUE / 2, "currency", "CNY"))));
+
+        JsonNode problem =
+                body(post(coordinator(), "/api/pledges", tooMuch).expectStatus().isBadRequest());
+
+        assertThat(problem.path("errors").get(0).path("field").asString())
+                .isEqualTo("items[0].estimatedValue.amountMinor");
+        assertThat(body(get(coordinator(), "/api/pledges?donorId={id}", donor)
+                        .expectStatus()
+                        .isOk()))
+                .isEmpty();
     }
 
     private String step(String pledge, String step, Object body) {

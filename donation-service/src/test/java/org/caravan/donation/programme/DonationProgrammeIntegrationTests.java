@@ -78,6 +78,35 @@ class DonationProgrammeIntegrationTests extends DonationServiceIntegrationTest {
     }
 
     @Test
+    void aProgrammeStartingInThePastIsRefusedAndPledgesNothing() {
+        VisitSnapshot visit = scheduledVisit();
+        String donor = donor(uniqueName("Huazhang"), "liaison-huazhang");
+        LocalDate today = LocalDate.now(CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
+
+        JsonNode problem = body(post(
+                        coordinator(),
+                        "/api/donation-programmes",
+                        Map.of(
+                                "donorId",
+                                donor,
+                                "siteId",
+                                visit.site().siteId(),
+                                "items",
+                                List.of(Map.of(
+                                        "kind", "BOOKS", "description", "Books", "quantity", 1, "unit", "books")),
+                                "intervalWeeks",
+                                1,
+                                "startsOn",
+                                today.minusYears(1).toString()))
+                .expectStatus()
+                .isBadRequest());
+
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("startsOn");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("today is " + today);
+        assertThat(pledgesOf(donor)).isEmpty();
+    }
+
+    @Test
     void aProgrammeForAnUnknownSiteIsRefused() {
         String donor = donor(uniqueName("Huazhang"), "liaison-huazhang");
 
