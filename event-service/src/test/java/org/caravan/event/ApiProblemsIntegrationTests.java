@@ -53,6 +53,45 @@ class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
     }
 
     @Test
+    void tokensThatNeverExpireLiveTooLongNameNobodyOrHoldNoKnownRoleAre401() {
+        var tokens = org.caravan.platform.testing.TestInfrastructure.tokens();
+        var now = java.time.Instant.now();
+        java.util.function.Supplier<com.nimbusds.jwt.JWTClaimsSet.Builder> valid =
+                () -> new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .issuer("caravan-local")
+                        .audience("caravan")
+                        .subject(COORDINATOR)
+                        .claim("roles", java.util.List.of("coordinator"))
+                        .issueTime(java.util.Date.from(now))
+                        .expirationTime(java.util.Date.from(now.plusSeconds(600)));
+        http.get()
+                .uri("/api/visits")
+                .headers(h -> h.setBearerAuth(tokens.sign(valid.get().build())))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        for (String token : java.util.List.of(
+                tokens.sign(valid.get().expirationTime(null).build()),
+                tokens.sign(valid.get()
+                        .expirationTime(java.util.Date.from(now.plus(java.time.Duration.ofDays(365))))
+                        .build()),
+                tokens.sign(valid.get().subject("").build()),
+                tokens.sign(valid.get().subject(null).build()),
+                tokens.sign(valid.get().claim("roles", java.util.List.of()).build()),
+                tokens.sign(
+                        valid.get().claim("roles", java.util.List.of("admin")).build()))) {
+            http.get()
+                    .uri("/api/visits")
+                    .headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
     void unknownVisitUnknownPathWrongMethodWrongMediaTypeBadJsonAndHugeBodyAreProblems() {
         expectProblem(http.get().uri("/api/visits/{id}", UUID.randomUUID()), HttpStatus.NOT_FOUND);
         expectProblem(http.get().uri("/api/nothing-here"), HttpStatus.NOT_FOUND);
@@ -86,6 +125,28 @@ class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
         send(HttpMethod.POST, "/api/visits/" + created.path("id").asString() + "/programme-items", item, null)
                 .expectStatus()
                 .isCreated();
+    }
+
+    @Test
+    void aRoleThatMayNotPlanIsRefusedBeforeItsBodyIsReadSoItLearnsNothingOfTheSchema() {
+        for (String body : java.util.List.of("{\"theme\": 42, \"expectedAudience\": \"many\"}", "{not json", "{}")) {
+            http.post()
+                    .uri("/api/visits")
+                    .headers(h -> h.setBearerAuth(volunteer()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors")
+                    .doesNotExist();
+        }
+        sendAs(volunteer(), HttpMethod.PUT, "/api/sites/" + UUID.randomUUID(), java.util.Map.of("name", 7), null)
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test

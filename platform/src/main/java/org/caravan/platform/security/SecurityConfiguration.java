@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,6 +30,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,8 +48,12 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain caravanSecurity(
-            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, SecurityProperties properties) {
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder jwtDecoder,
+            SecurityProperties properties,
+            ObjectProvider<RequestMappingHandlerMapping> handlerMappings) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .addFilterAfter(new RolesBeforeReading(handlerMappings), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -78,11 +85,18 @@ public class SecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ReactiveJwtDecoder caravanJwtDecoder(SecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties))
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+        // With a JWKS, a token whose kid the provider does not publish is refused; RS256 only either way.
+        NimbusReactiveJwtDecoder decoder = properties.trustsJwkSet()
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256)
+                        .build()
+                : NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256)
+                        .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience(properties.audience())));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                audience(properties.audience()),
+                new TokenRules(properties.longestTokenLifetime(), java.time.Clock.systemUTC())));
         return decoder;
     }
 
