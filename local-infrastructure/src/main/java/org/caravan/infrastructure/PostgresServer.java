@@ -6,24 +6,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server run from the Debian binaries (or {@code CARAVAN_PG_BIN}). PostgreSQL refuses to
- * run as root, so as root every command runs as the {@code postgres} account, which owns the data folder.
+ * A real PostgreSQL server run from the distribution's binaries, {@code CARAVAN_PG_BIN}'s, or else the build's own
+ * (see {@link PostgresBinaries}). PostgreSQL refuses to run as root, so as root every command runs as the
+ * {@code postgres} account, which owns the data folder.
  */
 public final class PostgresServer implements AutoCloseable {
 
     static final String USER = "caravan";
     static final String PASSWORD = "caravan";
 
-    private final Path binaries;
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+
+    private final PostgresBinaries binaries;
     private final Path dataDirectory;
     private final int port;
     private final boolean durable;
 
-    private PostgresServer(Path binaries, Path dataDirectory, int port, boolean durable) {
+    private PostgresServer(PostgresBinaries binaries, Path dataDirectory, int port, boolean durable) {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
@@ -32,7 +37,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts a server on the folder, creating its cluster on first use; a durable one keeps fsync on. */
     public static PostgresServer start(Path dataDirectory, int port, boolean durable) {
-        PostgresServer server = new PostgresServer(findBinaries(), dataDirectory, port, durable);
+        PostgresBinaries binaries = PostgresBinaries.choose(dataDirectory.resolve("cluster"));
+        String line = "  using " + binaries.describe();
+        if (ANNOUNCED.add(line)) {
+            System.out.println(line);
+        }
+        return start(dataDirectory, port, durable, binaries);
+    }
+
+    /** Starts a server from the given binaries. */
+    public static PostgresServer start(Path dataDirectory, int port, boolean durable, PostgresBinaries binaries) {
+        PostgresServer server = new PostgresServer(binaries, dataDirectory, port, durable);
         server.start();
         return server;
     }
@@ -56,19 +71,20 @@ public final class PostgresServer implements AutoCloseable {
             Path cluster = dataDirectory.resolve("cluster");
             Path sockets = dataDirectory.resolve("run");
             Files.createDirectories(sockets);
+            requirePostgresAccount();
             handOver(dataDirectory);
             handOver(sockets);
-            if (!Files.exists(cluster.resolve("PG_VERSION"))) {
-                run(List.of(
-                        binary("initdb"),
-                        "-D",
-                        cluster.toString(),
-                        "-U",
-                        USER,
-                        "--auth=trust",
-                        "-E",
-                        "UTF8",
-                        "--locale=C.UTF-8"));
+            String created = PostgresBinaries.clusterMajor(cluster);
+            if (created.isEmpty()) {
+                List<String> initdb = new ArrayList<>(
+                        List.of(binary("initdb"), "-D", cluster.toString(), "-U", USER, "--auth=trust"));
+                initdb.addAll(binaries.localeOptions());
+                run(initdb);
+            } else if (!binaries.major().isEmpty() && !created.equals(binaries.major())) {
+                throw new IllegalStateException("The data in " + cluster + " was created by PostgreSQL " + created
+                        + ", and " + binaries.describe() + " cannot read it: set CARAVAN_PG_BIN to PostgreSQL "
+                        + created + "'s binaries (or to 'bundled'), or start afresh (./caravan run --reset deletes the"
+                        + " data)");
             }
             stopLeftover(cluster);
             String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + sockets
@@ -112,7 +128,29 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private String binary(String name) {
-        return binaries.resolve(name).toString();
+        return binaries.bin().resolve(name).toString();
+    }
+
+    private static void requirePostgresAccount() {
+        if (!isRoot()) {
+            return;
+        }
+        try {
+            if (new ProcessBuilder("id", "-u", "postgres")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start()
+                            .waitFor()
+                    != 0) {
+                throw new IllegalStateException("PostgreSQL refuses to run as root, and this machine has no postgres"
+                        + " account to run it as: create one (useradd --system --user-group postgres), or run as"
+                        + " another user");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not look for the postgres account", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run(List<String> command) {
@@ -167,30 +205,6 @@ public final class PostgresServer implements AutoCloseable {
 
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    static Path findBinaries() {
-        String configured = System.getenv("CARAVAN_PG_BIN");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path debian = Path.of("/usr/lib/postgresql");
-        try (Stream<Path> versions = Files.list(debian)) {
-            return versions.map(v -> v.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                    .max(Comparator.comparing(PostgresServer::majorVersion))
-                    .orElseThrow();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "No PostgreSQL server binaries in /usr/lib/postgresql/*/bin: install Debian's postgresql "
-                            + "package (apt-get install postgresql) or set CARAVAN_PG_BIN",
-                    e);
-        }
-    }
-
-    private static int majorVersion(Path bin) {
-        String name = bin.getParent().getFileName().toString();
-        return name.matches("\\d+") ? Integer.parseInt(name) : 0;
     }
 
     static void deleteRecursively(Path directory) {
