@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.EmbeddedInfrastructure;
+import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.ServiceProcess;
 
 /**
@@ -32,6 +33,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private final Path directory;
     private final EmbeddedInfrastructure infrastructure;
     private final DevelopmentTokens tokens;
+    private final LocalSecrets secrets;
     private final int partitions;
     private final Path recordings;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -42,6 +44,7 @@ final class BenchmarkSystem implements AutoCloseable {
         this.directory = directory;
         this.infrastructure = infrastructure;
         this.tokens = DevelopmentTokens.in(directory.resolve("keys"));
+        this.secrets = LocalSecrets.in(directory.resolve("secrets"));
         this.partitions = partitions;
         this.recordings = recordings;
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "benchmark-stop"));
@@ -64,6 +67,7 @@ final class BenchmarkSystem implements AutoCloseable {
         CaravanService service = CaravanService.named(name).onFreePorts();
         Map<String, String> settings = infrastructure.serviceProperties(service.database());
         settings.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
+        settings.putAll(secrets.serviceSettings());
         settings.put("caravan.kafka.partitions", String.valueOf(partitions));
         settings.put("logging.level.org.caravan", "WARN");
         ServiceProcess process = ServiceProcess.start(

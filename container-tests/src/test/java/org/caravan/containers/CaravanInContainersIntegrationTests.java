@@ -18,6 +18,7 @@ import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DemoScenario;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.FreePorts;
+import org.caravan.infrastructure.LocalSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,8 @@ class CaravanInContainersIntegrationTests {
             environment.put(portVariable(service), String.valueOf(port));
         }
         environment.put("CARAVAN_VOLUNTEER_PUBLIC_URL", "http://localhost:" + ports.get("volunteer-service"));
+        // docker-compose.yml has no default for the secrets: an operator must set them, and so does this test.
+        environment.putAll(LocalSecrets.in(keys.resolve("secrets")).composeEnvironment());
         compose = new Compose("caravan-container-tests", environment);
         gateway = new Gateway(ports);
         compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");

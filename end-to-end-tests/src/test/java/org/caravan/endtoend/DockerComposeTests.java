@@ -15,7 +15,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * docker-compose.yml describes the same system the local run starts: same services, ports and databases, every
- * setting taken from the environment with a working default. The container tests run it for real.
+ * setting taken from the environment with a working default, except the secrets, which have none. The container tests run it for real.
  */
 class DockerComposeTests {
 
@@ -62,6 +62,22 @@ class DockerComposeTests {
                         .matches(VARIABLE_WITH_DEFAULT);
             }
         }
+    }
+
+    @Test
+    void theSecretsHaveNoDefaultSoAnOperatorMustSetThem() {
+        Pattern required = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
+        JsonNode volunteers = service(CaravanService.named("volunteer-service")).path("environment");
+        JsonNode notifications =
+                service(CaravanService.named("notification-service")).path("environment");
+        for (JsonNode secret : new JsonNode[] {
+            volunteers.path("CARAVAN_ANSWER_LINKS_SECRET"),
+            notifications.path("CARAVAN_ANSWER_LINKS_SECRET"),
+            notifications.path("CARAVAN_NOTIFICATION_WEBHOOK_SECRET")
+        }) {
+            assertThat(secret.asString()).matches(required);
+        }
+        assertThat(compose.toString()).doesNotContainIgnoringCase("change-me");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.HttpExchange;
 import org.caravan.infrastructure.Infrastructure;
 import org.caravan.infrastructure.LocalMailServer;
+import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.ServiceProcess;
 import org.caravan.infrastructure.SharedInfrastructure;
 
@@ -67,6 +68,7 @@ final class RunningCaravan {
     private static RunningCaravan start() throws IOException {
         Infrastructure infrastructure = SharedInfrastructure.get();
         DevelopmentTokens tokens = DevelopmentTokens.in(Files.createTempDirectory("caravan-e2e-keys"));
+        LocalSecrets secrets = LocalSecrets.in(Files.createTempDirectory("caravan-e2e-secrets"));
         LocalMailServer mail = LocalMailServer.onFreePorts();
         List<CaravanService> placed =
                 CaravanService.ALL.stream().map(CaravanService::onFreePorts).toList();
@@ -81,6 +83,7 @@ final class RunningCaravan {
         for (CaravanService service : placed) {
             Map<String, String> these = infrastructure.serviceProperties(service.database());
             these.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
+            these.putAll(secrets.serviceSettings());
             these.put("caravan.clock.offset", offset.toString());
             // The machine's zone is neither UTC nor the sites' zone: a rule that leans on it shows.
             these.put("TZ", "America/Los_Angeles");

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code run [--reset] [--no-demo]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/}
- * until reset, and the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
+ * until reset (the token key in {@code keys/}, the random answer-link and webhook secrets in {@code secrets/}), and
+ * the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
  * demo (visit, people, gifts) into the running system. {@code token ROLE [SUBJECT]}: a development token.
  */
 public final class CaravanCommand {
@@ -81,6 +82,7 @@ public final class CaravanCommand {
         boolean firstStart = !Files.exists(STATE.resolve("data"));
         Instant started = Instant.now();
         DevelopmentTokens tokens = DevelopmentTokens.in(STATE.resolve("keys"));
+        LocalSecrets secrets = LocalSecrets.in(STATE.resolve("secrets"));
         System.out.println("Starting PostgreSQL, Kafka and a local mail server...");
         EmbeddedInfrastructure infrastructure =
                 EmbeddedInfrastructure.start(STATE.resolve("data"), ports.infrastructure(), true);
@@ -97,6 +99,7 @@ public final class CaravanCommand {
             settings.put(
                     "caravan.security.public-key-location",
                     "file:" + tokens.publicKeyFile().toAbsolutePath());
+            settings.putAll(secrets.serviceSettings());
             services.add(
                     ServiceProcess.start(service, service.executableJar(Path.of("")), settings, STATE.resolve("logs")));
         }

@@ -21,6 +21,7 @@ import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.contracts.volunteer.ContactPreferences;
 import org.caravan.contracts.volunteer.QuietHours;
 import org.caravan.contracts.volunteer.VolunteerRegistered;
+import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.platform.testing.ServiceIntegrationTest;
 import org.caravan.platform.testing.VisitBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,13 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
 
     protected static final GreenMail SMTP = startSmtp();
     protected static final WebhookReceiver WEBHOOKS = WebhookReceiver.start();
-    protected static final String WEBHOOK_SECRET = "test-webhook-secret";
+    protected static final String WEBHOOK_SECRET = LocalSecrets.generate();
+
+    /**
+     * The one loopback address webhooks may reach in these tests ({@link #WEBHOOKS} listens there): every other,
+     * 127.0.0.2 too, is refused as in production.
+     */
+    protected static final String ALLOWED_LOOPBACK = "127.0.0.1/32";
 
     @Autowired
     protected DatabaseClient database;
@@ -51,6 +58,7 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("caravan.notification.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("caravan.webhooks.allowed-networks", () -> ALLOWED_LOOPBACK);
         registry.add("caravan.notification.delivery-sweep-interval", () -> "200ms");
         registry.add("caravan.notification.reminder-sweep-interval", () -> "300ms");
         registry.add("caravan.notification.first-retry-after", () -> "200ms");

@@ -123,10 +123,15 @@ class Dispatcher implements DisposableBean {
         Instant now = clock.instant();
         Instant notBefore = delivery.urgent() || channel instanceof InboxChannel ? now : recipient.notInQuietHours(now);
         if (notBefore.isAfter(now)) {
-            return database.sql("update delivery set channel = :channel, next_attempt_at = :at where id = :id")
+            // A webhook keeps the URL it was queued for, as when it is sent at once.
+            DatabaseClient.GenericExecuteSpec defer = database.sql(
+                            "update delivery set channel = :channel, next_attempt_at = :at,"
+                                    + " target_url = coalesce(target_url, :url) where id = :id")
                     .bind("channel", channelName)
                     .bind("at", notBefore)
-                    .bind("id", delivery.id())
+                    .bind("id", delivery.id());
+            String url = "WEBHOOK".equals(channelName) ? recipient.webhookUrl() : null;
+            return (url == null ? defer.bindNull("url", String.class) : defer.bind("url", url))
                     .then()
                     .then(history(delivery.id(), "DEFERRED", "quiet hours until " + notBefore));
         }

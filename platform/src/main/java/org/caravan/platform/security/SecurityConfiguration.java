@@ -45,6 +45,12 @@ import reactor.core.publisher.Mono;
 @Import(WhoAmIController.class)
 public class SecurityConfiguration {
 
+    /** Refuses to start with a published, short or missing secret (see {@link SecretsCheck}). */
+    @Bean
+    static SecretsCheck caravanSecretsCheck() {
+        return new SecretsCheck();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain caravanSecurity(

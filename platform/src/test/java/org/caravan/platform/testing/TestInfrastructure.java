@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.Infrastructure;
+import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.SharedInfrastructure;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Points a service under test at the JVM's shared real PostgreSQL (its own database) and Kafka, and at a
- * development signing key whose tokens it accepts. Use from a {@code @DynamicPropertySource} method.
+ * Points a service under test at the JVM's shared real PostgreSQL (its own database) and Kafka, at a
+ * development signing key whose tokens it accepts, and gives it a random answer-link secret. Use from a {@code @DynamicPropertySource} method.
  */
 public final class TestInfrastructure {
+
+    /** A random answer-link secret for this test JVM: services refuse a published one, and none is committed. */
+    public static final String ANSWER_LINKS_SECRET = LocalSecrets.generate();
 
     private static DevelopmentTokens tokens;
 
@@ -21,6 +25,7 @@ public final class TestInfrastructure {
         Infrastructure infrastructure = SharedInfrastructure.get();
         infrastructure.serviceProperties(database).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("caravan.security.public-key-location", () -> "file:" + tokens().publicKeyFile());
+        registry.add(LocalSecrets.ANSWER_LINKS, () -> ANSWER_LINKS_SECRET);
         registry.add("server.port", () -> "0");
         registry.add("management.server.port", () -> "0");
         registry.add("caravan.outbox.poll-interval", () -> "50ms");

@@ -1,6 +1,7 @@
 package org.caravan.volunteer.staffing;
 
 import java.time.Clock;
+import java.util.List;
 import org.caravan.platform.security.AnswerLinks;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,12 +34,13 @@ class AnswerLinkController {
 
     AnswerLinkController(
             @Value("${caravan.answer-links.secret}") String secret,
+            @Value("${caravan.answer-links.previous-secrets:}") List<String> previousSecrets,
             Staffing staffing,
             DatabaseClient database,
             TransactionalOperator transaction,
             Clock clock) {
         this.clock = clock;
-        this.links = new AnswerLinks(secret);
+        this.links = new AnswerLinks(secret, previousSecrets);
         this.staffing = staffing;
         this.database = database;
         this.transaction = transaction;

@@ -59,7 +59,7 @@ class VolunteerController {
             @Size(max = 100) String district,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
-            ContactPreferences contactPreferences,
+            @SafeWebhookUrl ContactPreferences contactPreferences,
             @Valid Availability availability,
             @Size(max = 200) String subject) {}
 
@@ -72,7 +72,7 @@ class VolunteerController {
             @Size(max = 100) String district,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
-            ContactPreferences contactPreferences,
+            @SafeWebhookUrl ContactPreferences contactPreferences,
             Availability availability) {}
 
     /** Skills are kept upper-case (RECITATION, SINGING...) so that needs and people match regardless of spelling. */

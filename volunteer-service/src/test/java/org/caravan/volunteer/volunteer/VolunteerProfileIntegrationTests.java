@@ -121,6 +121,45 @@ class VolunteerProfileIntegrationTests extends VolunteerServiceIntegrationTest {
                 .isEqualTo(etag);
     }
 
+    @Test
+    void aWebhookUrlThatWouldReachInsideIsRefusedAtRegistrationAndOnChangeNamingTheField() {
+        String subject = "wang-" + UUID.randomUUID();
+        post(coordinator(), "/api/volunteers", registration(subject, null))
+                .expectStatus()
+                .isCreated();
+        String etag =
+                me(subject).returnResult(JsonNode.class).getResponseHeaders().getETag();
+        Map<String, String> refusals = Map.of(
+                "http://127.0.0.1:9081/actuator/prometheus", "points at 127.0.0.1, a loopback address",
+                "http://[::1]:15432/", "a loopback address",
+                "http://[::ffff:10.0.0.7]/hook", "10.0.0.7, a private network address (RFC 1918)",
+                "http://169.254.169.254/latest/meta-data/", "a cloud metadata service",
+                "http://[fd00:ec2::254]/", "a cloud metadata service",
+                "https://ops:secret@chat.example/hook", "carries a user name or password",
+                "http://2130706433/", "unusual form",
+                "http://kafka:9092/", "names a host without a domain",
+                "file:///etc/passwd", "is not an http or https URL");
+
+        refusals.forEach((url, why) -> {
+            Map<String, Object> preferences = Map.of("channels", List.of("WEBHOOK"), "webhookUrl", url);
+            for (JsonNode refused : List.of(
+                    body(put(subject, etag, profile(preferences))
+                            .expectStatus()
+                            .isBadRequest()
+                            .expectHeader()
+                            .contentType(MediaType.APPLICATION_PROBLEM_JSON)),
+                    body(post(coordinator(), "/api/volunteers", registration("x-" + UUID.randomUUID(), preferences))
+                            .expectStatus()
+                            .isBadRequest()))) {
+                JsonNode error = refused.path("errors").get(0);
+                assertThat(error.path("field").asString()).as(url).isEqualTo("contactPreferences.webhookUrl");
+                assertThat(error.path("message").asString()).as(url).contains(why);
+            }
+        });
+        assertThat(me(subject).returnResult(JsonNode.class).getResponseHeaders().getETag())
+                .isEqualTo(etag);
+    }
+
     private WebTestClient.ResponseSpec me(String subject) {
         return http.get()
                 .uri("/api/volunteers/me")
