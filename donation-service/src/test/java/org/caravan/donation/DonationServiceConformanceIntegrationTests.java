@@ -13,4 +13,9 @@ class DonationServiceConformanceIntegrationTests extends ServiceConformance {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "donation_service");
     }
+
+    @Override
+    protected java.util.Set<String> openToEveryRole() {
+        return java.util.Set.of();
+    }
 }

@@ -13,4 +13,16 @@ class EventServiceConformanceIntegrationTests extends ServiceConformance {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "event_service");
     }
+
+    /** Volunteers, liaisons and operators read what is planned (drafts stay the coordinators'); only they plan. */
+    @Override
+    protected java.util.Set<String> openToEveryRole() {
+        return java.util.Set.of(
+                "GET /api/visits",
+                "GET /api/visits/{id}",
+                "GET /api/visits.ics",
+                "GET /api/sites",
+                "GET /api/sites/{id}",
+                "GET /api/caravans");
+    }
 }

@@ -14,4 +14,11 @@ class NotificationServiceConformanceIntegrationTests extends ServiceConformance 
         TestInfrastructure.register(registry, "notification_service");
         NotificationServiceIntegrationTest.mailAndFastSweeps(registry);
     }
+
+    /** Everyone's own inbox and reminders, found by the token's subject. */
+    @Override
+    protected java.util.Set<String> openToEveryRole() {
+        return java.util.Set.of(
+                "GET /api/inbox", "GET /api/inbox/stream", "POST /api/inbox/{id}/read", "GET /api/reminders");
+    }
 }

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * malformed visit learnt the schema from a 400 instead of getting 403. Expressions of any other form are left to
  * method security, which still checks every call as well.
  */
-final class RolesBeforeReading implements WebFilter {
+public final class RolesBeforeReading implements WebFilter {
 
     private static final Pattern ROLES = Pattern.compile("\\s*has(?:Any)?Role\\(((?:\\s*'[^']+'\\s*,?)+)\\)\\s*");
     private static final Pattern ROLE = Pattern.compile("'([^']+)'");
@@ -59,7 +59,8 @@ final class RolesBeforeReading implements WebFilter {
                 .then(chain.filter(exchange));
     }
 
-    static Optional<List<String>> roles(HandlerMethod handler) {
+    /** The roles a handler states for itself, if it states them as hasRole or hasAnyRole. */
+    public static Optional<List<String>> roles(HandlerMethod handler) {
         PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
         if (rule == null) {
             rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);

@@ -25,6 +25,26 @@ public abstract class ServiceConformance {
     @Autowired
     DatabaseClient database;
 
+    @Autowired
+    org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping handlers;
+
+    /**
+     * Operations ("GET /api/visits") every signed-in role may call, whose handlers then decide by ownership:
+     * each is a decision written down here, not a rule forgotten.
+     */
+    protected abstract java.util.Set<String> openToEveryRole();
+
+    /** Operations served without a token, because their clients cannot send one; each checks its own credential. */
+    protected java.util.Set<String> servedWithoutAToken() {
+        return java.util.Set.of();
+    }
+
+    @Test
+    void everyOperationInTheApiDocumentKeepsItsAccessRule() {
+        assertThat(new AuthorizationMatrix(api(), handlers, openToEveryRole(), servedWithoutAToken()).check())
+                .isEmpty();
+    }
+
     @Test
     void readinessIsUpAndChecksTheDatabaseAndKafka() {
         management()
