@@ -1,0 +1,121 @@
+package org.caravan.gateway.routing;
+
+import java.net.URI;
+import java.util.List;
+import org.caravan.gateway.GatewayProperties;
+
+/**
+ * Which service answers which {@code /api/...} path, read from the services' controllers. Entries are tried in
+ * order: the paths under {@code /api/visits/{id}} that belong to volunteer-service (staffing) and donation-service
+ * (donations) come before event-service's {@code /api/visits/**}.
+ */
+public final class RouteTable {
+
+    private RouteTable() {}
+
+    /** The four services and where their base URL is configured. */
+    public enum Service {
+        EVENT("event-service"),
+        VOLUNTEER("volunteer-service"),
+        DONATION("donation-service"),
+        NOTIFICATION("notification-service");
+
+        private final String serviceName;
+
+        Service(String serviceName) {
+            this.serviceName = serviceName;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+
+        /** The short name used in {@code /api-docs/{name}} and in {@code caravan.gateway.routes.{name}.uri}. */
+        public String shortName() {
+            return serviceName.substring(0, serviceName.indexOf('-'));
+        }
+
+        public URI uri(GatewayProperties.Routes routes) {
+            GatewayProperties.Service service =
+                    switch (this) {
+                        case EVENT -> routes.event();
+                        case VOLUNTEER -> routes.volunteer();
+                        case DONATION -> routes.donation();
+                        case NOTIFICATION -> routes.notification();
+                    };
+            if (service == null || service.uri() == null) {
+                throw new IllegalStateException("No URI for " + serviceName + ": set caravan.gateway.routes."
+                        + shortName() + ".uri (CARAVAN_GATEWAY_ROUTES_" + name() + "_URI)");
+            }
+            return service.uri();
+        }
+    }
+
+    /**
+     * One route: the service and the path patterns it answers; a streaming route has no response timeout (it lasts
+     * as long as the client listens).
+     */
+    public record Entry(String id, Service service, List<String> paths, boolean streaming) {}
+
+    public static final List<Entry> ENTRIES = List.of(
+            new Entry("notification-service-inbox-stream", Service.NOTIFICATION, List.of("/api/inbox/stream"), true),
+            new Entry(
+                    "volunteer-service",
+                    Service.VOLUNTEER,
+                    List.of(
+                            "/api/visits/*/staffing",
+                            "/api/volunteers",
+                            "/api/volunteers/**",
+                            "/api/teams",
+                            "/api/teams/**",
+                            "/api/programme-items/**",
+                            "/api/assignments/**",
+                            "/api/answer-links/**"),
+                    false),
+            new Entry(
+                    "donation-service",
+                    Service.DONATION,
+                    List.of(
+                            "/api/visits/*/donations",
+                            "/api/donors",
+                            "/api/donors/**",
+                            "/api/pledges",
+                            "/api/pledges/**",
+                            "/api/acknowledgements",
+                            "/api/acknowledgements/**",
+                            "/api/donation-programmes",
+                            "/api/donation-programmes/**"),
+                    false),
+            new Entry(
+                    "notification-service",
+                    Service.NOTIFICATION,
+                    List.of(
+                            "/api/inbox",
+                            "/api/inbox/**",
+                            "/api/deliveries",
+                            "/api/deliveries/**",
+                            "/api/reminders",
+                            "/api/reminders/**"),
+                    false),
+            new Entry(
+                    "event-service",
+                    Service.EVENT,
+                    List.of(
+                            "/api/sites",
+                            "/api/sites/**",
+                            "/api/caravans",
+                            "/api/caravans/**",
+                            "/api/visits",
+                            "/api/visits.ics",
+                            "/api/visits/**"),
+                    false));
+
+    /** Paths that work without a session: the link's or the feed's token is the credential. */
+    public static final List<String> TOKEN_AUTHENTICATED_PATHS =
+            List.of("/api/answer-links/**", "/api/volunteers/me/calendar.ics");
+
+    /** Each service's OpenAPI document, at {@code /api-docs/{short name}}. */
+    public static String apiDocsPath(Service service) {
+        return "/api-docs/" + service.shortName();
+    }
+}
