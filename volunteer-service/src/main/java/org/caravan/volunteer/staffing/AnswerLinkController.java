@@ -70,6 +70,11 @@ class AnswerLinkController {
                         DuplicateKeyException.class,
                         e -> new ProblemException(
                                 HttpStatus.GONE, "Link already used", "This link has already been used"))
+                // Signed for an assignment this service does not hold (withdrawn data, another environment).
+                .onErrorMap(
+                        e -> e instanceof org.springframework.dao.DataIntegrityViolationException
+                                && !(e instanceof DuplicateKeyException),
+                        e -> ProblemException.notFound("Assignment", answer.assignmentId()))
                 .then(staffing.answerByLink(answer.assignmentId(), "accept".equals(answer.answer())))
                 .as(transaction::transactional);
     }

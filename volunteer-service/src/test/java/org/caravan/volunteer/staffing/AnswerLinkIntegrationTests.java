@@ -42,6 +42,14 @@ class AnswerLinkIntegrationTests extends VolunteerServiceIntegrationTest {
     }
 
     @Test
+    void aValidlySignedLinkForAnAssignmentNobodyHoldsIs404() {
+        String token = new AnswerLinks(secret).token(UUID.randomUUID(), "accept", now().plus(Duration.ofHours(1)));
+
+        use(token).expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        open(token).expectStatus().value(status -> assertThat(status).isLessThan(500));
+    }
+
+    @Test
     void aTamperedOrExpiredLinkDoesNothing() {
         VisitSnapshot visit = scheduledVisit();
         String subject = "singer-" + UUID.randomUUID();
