@@ -120,7 +120,10 @@ final class AuthorizationMatrix {
                 operation.method() == HttpMethod.POST || operation.method() == HttpMethod.PUT
                         ? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                         : request;
-        int status = sent.exchange().expectBody().returnResult().getStatus().value();
+        // The status is enough: a stream (the inbox's) would never end, so its body is not waited for.
+        var result = sent.exchange().returnResult(byte[].class);
+        int status = result.getStatus().value();
+        result.getResponseBody().subscribe().dispose();
         if (!rule.holds(status)) {
             failures.add(operation + ": expected " + what + ", got " + status);
         }
