@@ -69,40 +69,40 @@ class DonationProgrammes {
             LocalDate endsOn,
             String note,
             Caller caller) {
-        DatabaseClient.GenericExecuteSpec insert = database.sql(
-                        """
-                        insert into donation_programme (donor_id, site_id, items, interval_weeks, starts_on, ends_on,
-                          next_pledge_on, note, created_by)
-                        values (:donor, :site, :items, :weeks, :starts, :ends, :starts, :note, :by)
-                        returning id
-                        """)
-                .bind("donor", donorId)
-                .bind("site", siteId)
-                .bind("items", Json.of(EventJson.write(items)))
-                .bind("weeks", intervalWeeks)
-                .bind("starts", startsOn)
-                .bind("by", caller.subject());
-        insert = endsOn == null ? insert.bindNull("ends", LocalDate.class) : insert.bind("ends", endsOn);
-        insert = note == null ? insert.bindNull("note", String.class) : insert.bind("note", note);
-        DatabaseClient.GenericExecuteSpec programme = insert;
         return donors.require(donorId, caller)
                 .then(visits.requireSiteZone(siteId, "siteId"))
-                .doOnNext(zone -> startsFromToday(startsOn, zone))
-                .then(programme.map(row -> row.get("id", UUID.class)).one())
+                .map(zone -> firstPledgeOn(startsOn, intervalWeeks, endsOn, LocalDate.now(clock.withZone(zone))))
+                .flatMap(first -> {
+                    DatabaseClient.GenericExecuteSpec insert = database.sql(
+                                    """
+                                    insert into donation_programme (donor_id, site_id, items, interval_weeks, starts_on,
+                                      ends_on, next_pledge_on, note, created_by)
+                                    values (:donor, :site, :items, :weeks, :starts, :ends, :first, :note, :by)
+                                    returning id
+                                    """)
+                            .bind("donor", donorId)
+                            .bind("site", siteId)
+                            .bind("items", Json.of(EventJson.write(items)))
+                            .bind("weeks", intervalWeeks)
+                            .bind("starts", startsOn)
+                            .bind("first", first)
+                            .bind("by", caller.subject());
+                    insert = endsOn == null ? insert.bindNull("ends", LocalDate.class) : insert.bind("ends", endsOn);
+                    insert = note == null ? insert.bindNull("note", String.class) : insert.bind("note", note);
+                    return insert.map(row -> row.get("id", UUID.class)).one();
+                })
                 .flatMap(this::find)
                 .as(transaction::transactional);
     }
 
-    /**
-     * A programme pledges from a day still to come at its site: one starting in the past would pledge once per
-     * sweep for every date it missed.
-     */
-    private void startsFromToday(LocalDate startsOn, java.time.ZoneId zone) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (startsOn.isBefore(today)) {
+    /** A programme entered after its start pledges from its next date on; one with no date left is refused. */
+    private static LocalDate firstPledgeOn(LocalDate startsOn, int intervalWeeks, LocalDate endsOn, LocalDate today) {
+        LocalDate first = ProgrammeDates.firstOnOrAfter(startsOn, intervalWeeks, today);
+        if (endsOn != null && first.isAfter(endsOn)) {
             throw ProblemException.invalidField(
-                    "startsOn", "is in the past at the site (today is " + today + " there); start today or later");
+                    "endsOn", "has no pledge date left after today (" + today + " at the site)");
         }
+        return first;
     }
 
     /** The programmes of the donors the caller may see, by start date. */
@@ -161,7 +161,12 @@ class DonationProgrammes {
 
     /** The programme pledges as itself (the history shows "donation-programme"); after its end date, it stops. */
     private Mono<Void> pledgeNext(Programme programme) {
-        LocalDate following = programme.nextPledgeOn().plusWeeks(programme.intervalWeeks());
+        return visits.requireSiteZone(programme.siteId(), "siteId")
+                .flatMap(zone -> pledgeNext(programme, LocalDate.now(clock.withZone(zone))));
+    }
+
+    private Mono<Void> pledgeNext(Programme programme, LocalDate today) {
+        LocalDate following = ProgrammeDates.following(programme.nextPledgeOn(), programme.intervalWeeks(), today);
         boolean last = programme.endsOn() != null && following.isAfter(programme.endsOn());
         String note = (programme.note() == null ? "Donation programme" : programme.note()) + ", for "
                 + programme.nextPledgeOn();

@@ -78,7 +78,39 @@ class DonationProgrammeIntegrationTests extends DonationServiceIntegrationTest {
     }
 
     @Test
-    void aProgrammeStartingInThePastIsRefusedAndPledgesNothing() {
+    void aProgrammeEnteredAYearAfterItsStartPledgesOnceOnItsNextDateAndMakesUpForNoMissedOne() {
+        VisitSnapshot visit = scheduledVisit();
+        String donor = donor(uniqueName("Huazhang"), "liaison-huazhang");
+        LocalDate today = LocalDate.now(CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
+
+        JsonNode programme = body(post(
+                        coordinator(),
+                        "/api/donation-programmes",
+                        Map.of(
+                                "donorId",
+                                donor,
+                                "siteId",
+                                visit.site().siteId(),
+                                "items",
+                                List.of(Map.of(
+                                        "kind", "BOOKS", "description", "Books", "quantity", 1, "unit", "books")),
+                                "intervalWeeks",
+                                1,
+                                "startsOn",
+                                today.minusWeeks(52).toString()))
+                .expectStatus()
+                .isCreated());
+
+        String id = programme.path("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> pledgesOf(donor).size() == 1);
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> pledgesOf(donor).size() == 1);
+        assertThat(nextPledgeOn(id)).isEqualTo(today.plusWeeks(1));
+    }
+
+    @Test
+    void aProgrammeWhoseLastDateHasPassedIsRefused() {
         VisitSnapshot visit = scheduledVisit();
         String donor = donor(uniqueName("Huazhang"), "liaison-huazhang");
         LocalDate today = LocalDate.now(CLOCK.withZone(ZoneId.of("Asia/Shanghai")));
@@ -97,12 +129,13 @@ class DonationProgrammeIntegrationTests extends DonationServiceIntegrationTest {
                                 "intervalWeeks",
                                 1,
                                 "startsOn",
-                                today.minusYears(1).toString()))
+                                today.minusWeeks(10).toString(),
+                                "endsOn",
+                                today.minusWeeks(2).toString()))
                 .expectStatus()
                 .isBadRequest());
 
-        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("startsOn");
-        assertThat(problem.path("errors").get(0).path("message").asString()).contains("today is " + today);
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("endsOn");
         assertThat(pledgesOf(donor)).isEmpty();
     }
 
