@@ -17,9 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class InputHygieneWebFilter implements WebFilter, Ordered {
 
+    /** After Spring Security's chain (-100): authorization comes first, even for a malformed query. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 10;
+        return -50;
     }
 
     @Override
