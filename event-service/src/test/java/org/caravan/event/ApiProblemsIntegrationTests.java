@@ -150,6 +150,34 @@ class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
     }
 
     @Test
+    void aVisitOutsideTheCenturiesWeServeOrLongerThanAWeekIsRefusedNamingTheField() {
+        var farFuture = dandelionDraft();
+        farFuture.put("startsAt", "20260-09-26T09:00").put("endsAt", "20260-09-26T11:00");
+        expectFieldError(send(HttpMethod.POST, "/api/visits", farFuture, null), "startsAt", "must be a local date");
+        var distant = dandelionDraft();
+        distant.put("startsAt", "2999-09-26T09:00").put("endsAt", "2999-09-26T11:00");
+        expectFieldError(send(HttpMethod.POST, "/api/visits", distant, null), "startsAt", "must be in the years");
+        var month = dandelionDraft();
+        month.put("endsAt", month.path("startsAt").asString().substring(0, 8) + "28T11:00");
+        month.put("startsAt", month.path("startsAt").asString().substring(0, 8) + "01T09:00");
+        expectFieldError(
+                send(HttpMethod.POST, "/api/visits", month, null),
+                "endsAt",
+                "must be after startsAt, and at most 7 days");
+        for (String from : java.util.List.of("+999999999-01-01", "9999-01-01")) {
+            expectFieldError(
+                    http.get()
+                            .uri(uri -> uri.path("/api/visits")
+                                    .queryParam("from", from)
+                                    .build())
+                            .headers(h -> h.setBearerAuth(coordinator()))
+                            .exchange(),
+                    "from",
+                    "must be");
+        }
+    }
+
+    @Test
     void aRequiredNumberLeftOutIsRefusedNamingIt() {
         var item = (tools.jackson.databind.node.ObjectNode) programmeItem(0).deepCopy();
         item.remove("durationMinutes");

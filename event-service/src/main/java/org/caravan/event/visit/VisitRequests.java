@@ -22,19 +22,47 @@ final class VisitRequests {
             @NotNull LocalDateTime endsAt,
             @Min(0) @Max(100_000) int expectedAudience) {
 
-        @AssertTrue(message = "must be after startsAt")
+        @AssertTrue(message = IN_RANGE)
+        boolean isStartsAt() {
+            return inRange(startsAt);
+        }
+
+        @AssertTrue(message = AFTER_START)
         boolean isEndsAt() {
-            return startsAt == null || endsAt == null || endsAt.isAfter(startsAt);
+            return endsAfterStart(startsAt, endsAt);
         }
     }
 
     record Reschedule(
             @NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt, @NotBlank @Size(max = 500) String reason) {
 
-        @AssertTrue(message = "must be after startsAt")
-        boolean isEndsAt() {
-            return startsAt == null || endsAt == null || endsAt.isAfter(startsAt);
+        @AssertTrue(message = IN_RANGE)
+        boolean isStartsAt() {
+            return inRange(startsAt);
         }
+
+        @AssertTrue(message = AFTER_START)
+        boolean isEndsAt() {
+            return endsAfterStart(startsAt, endsAt);
+        }
+    }
+
+    /** A visit is a stop on a day or a few: this bounds a typo (a year 20260) before it reaches the database. */
+    static final int FIRST_YEAR = 2000;
+
+    static final int LAST_YEAR = 2100;
+    static final int LONGEST_DAYS = 7;
+    static final String IN_RANGE = "must be in the years 2000 to 2100";
+    static final String AFTER_START = "must be after startsAt, and at most 7 days after it";
+
+    static boolean inRange(LocalDateTime at) {
+        return at == null || (at.getYear() >= FIRST_YEAR && at.getYear() <= LAST_YEAR);
+    }
+
+    static boolean endsAfterStart(LocalDateTime startsAt, LocalDateTime endsAt) {
+        return startsAt == null
+                || endsAt == null
+                || (endsAt.isAfter(startsAt) && !endsAt.isAfter(startsAt.plusDays(LONGEST_DAYS)));
     }
 
     record Cancel(@NotBlank @Size(max = 500) String reason) {}

@@ -67,17 +67,27 @@ class VisitSearch {
             return null;
         }
         ZoneId zone = ZoneId.of(TimeZones.DEFAULT);
+        Instant instant;
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-            }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
+            instant = parse(value, zone);
         } catch (DateTimeException e) {
             throw ProblemException.invalidField(parameter, "must be an ISO-8601 date or date-time such as 2026-09-26");
         }
+        int year = instant.atZone(zone).getYear();
+        if (year < VisitRequests.FIRST_YEAR || year > VisitRequests.LAST_YEAR) {
+            throw ProblemException.invalidField(parameter, VisitRequests.IN_RANGE);
+        }
+        return instant;
+    }
+
+    private static Instant parse(String value, ZoneId zone) {
+        if (value.length() == 10) {
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+        }
+        if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
+            return OffsetDateTime.parse(value).toInstant();
+        }
+        return LocalDateTime.parse(value).atZone(zone).toInstant();
     }
 
     private static Criteria criteria(Filter filter) {
