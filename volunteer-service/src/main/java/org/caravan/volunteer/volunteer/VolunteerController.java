@@ -61,7 +61,8 @@ class VolunteerController {
             @Size(max = 64) String timeZone,
             @SafeWebhookUrl ContactPreferences contactPreferences,
             @Valid Availability availability,
-            @Size(max = 200) String subject) {}
+            // Who signs in as this volunteer: without one, a token naming nobody would have matched them.
+            @NotBlank @Size(max = 200) String subject) {}
 
     /** What a volunteer may change about themselves; skills are vouched for by coordinators. */
     record Profile(
@@ -81,7 +82,7 @@ class VolunteerController {
     Mono<ResponseEntity<Volunteer>> register(@Valid @RequestBody Registration request) {
         Volunteer volunteer = new Volunteer(
                 null,
-                request.subject(),
+                request.subject().strip(),
                 request.name().strip(),
                 request.phone(),
                 request.email(),

@@ -26,6 +26,19 @@ class VolunteerProfileIntegrationTests extends VolunteerServiceIntegrationTest {
             "webhookUrl", "https://chat.example/hooks/wang");
 
     @Test
+    void aVolunteerIsRegisteredOnlyWithTheSubjectTheySignInAs() {
+        for (String subject : new String[] {null, "", "   "}) {
+            java.util.Map<String, Object> registration = new java.util.HashMap<>();
+            registration.put("name", "Nobody in particular");
+            registration.put("subject", subject);
+            JsonNode problem = body(post(coordinator(), "/api/volunteers", registration)
+                    .expectStatus()
+                    .isBadRequest());
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("subject");
+        }
+    }
+
+    @Test
     void aRegistrationCarriesContactPreferencesToTheOtherServices() {
         String subject = "wang-" + UUID.randomUUID();
         try (TopicProbe topic = TopicProbe.watch(Topic.VOLUNTEERS.name())) {
