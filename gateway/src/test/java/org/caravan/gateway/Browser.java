@@ -150,7 +150,7 @@ final class Browser {
     private Page send(HttpRequest.Builder request) {
         request.header("Accept-Language", "en");
         try {
-            HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+            HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             Matcher token = FORM_CSRF.matcher(response.body());
             if (token.find()) {

@@ -86,7 +86,7 @@ abstract class GatewayIntegrationTest {
     protected static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
-                    HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                    HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
