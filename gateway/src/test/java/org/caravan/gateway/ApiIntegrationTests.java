@@ -146,7 +146,7 @@ class ApiIntegrationTests extends GatewayIntegrationTest {
         for (Answer answer : List.of(
                 send(request("/").header("Accept", "text/html").GET()),
                 send(request("/api/teams").header("Authorization", SCRIPT_TOKEN).GET()),
-                send(request("/assets/app.js").GET()))) {
+                send(request("/assets/signin-error.css").GET()))) {
             assertThat(answer.header("Content-Security-Policy"))
                     .contains("default-src 'self'", "frame-ancestors 'none'", "script-src 'self'");
             assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");

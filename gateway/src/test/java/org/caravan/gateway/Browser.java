@@ -36,6 +36,8 @@ final class Browser {
     Browser(String start) {
         this.gateway = URI.create(start);
         this.http = HttpClient.newBuilder()
+                // As browsers speak to a plain-HTTP server: HTTP/1.1, no offer to upgrade to h2c.
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -167,7 +169,10 @@ final class Browser {
                     response.body(),
                     response.headers().map());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(
+                    "No answer to " + request.build().method() + " "
+                            + request.build().uri(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

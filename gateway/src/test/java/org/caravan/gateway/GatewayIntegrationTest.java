@@ -34,6 +34,8 @@ abstract class GatewayIntegrationTest {
     protected static final String QIAO_SUBJECT = "volunteer-qiao-yuanhui";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final HttpClient HTTP = HttpClient.newBuilder()
+            // As browsers speak to a plain-HTTP server: HTTP/1.1, no offer to upgrade to h2c.
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();

@@ -25,7 +25,7 @@ class SignInIntegrationTests extends GatewayIntegrationTest {
 
         assertThat(home.uri().toString()).isEqualTo(GATEWAY + "/");
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Sign out", "/assets/app.js");
+        assertThat(home.body()).as("the web app").contains("<div id=\"root\"></div>", "/assets/index-");
         JsonNode me = browser.api("GET", "/api/me", null, false).json();
         assertThat(me.path("subject").asString()).isEqualTo(QIAO_SUBJECT);
         assertThat(me.path("name").asString()).isEqualTo("乔元辉 Qiao Yuanhui");

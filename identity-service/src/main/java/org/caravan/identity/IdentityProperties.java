@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} of access tokens, as the services check it
  * @param publicUrl where people's browsers reach this provider, for the links in e-mails; blank means the issuer
  * @param mailFrom the sender of invitations and password-reset mail
+ * @param invitationsFromEvents whether volunteer-service's {@code VolunteerRegistered} events invite people
+ * @param processedEventRetention how long a consumed event's claim is kept: longer than any topic keeps its records,
+ *     so that a redelivery or a replay still finds it
  */
 @ConfigurationProperties("caravan.identity")
 public record IdentityProperties(
@@ -27,6 +30,8 @@ public record IdentityProperties(
         @DefaultValue Links links,
         @DefaultValue Keys keys,
         @DefaultValue Clients clients,
+        @DefaultValue InvitationsFromEvents invitationsFromEvents,
+        @DefaultValue("30d") Duration processedEventRetention,
         @DefaultValue Demo demo) {
 
     /** The base URL of links sent by e-mail, without a trailing slash. */
@@ -57,7 +62,10 @@ public record IdentityProperties(
     public record Keys(String encryptionSecret, @DefaultValue("24h") Duration retiredKeyPublication) {}
 
     public record Clients(
-            @DefaultValue Scripts scripts, @DefaultValue Gateway gateway, @DefaultValue Services services) {}
+            @DefaultValue Scripts scripts,
+            @DefaultValue Gateway gateway,
+            @DefaultValue Services services,
+            @DefaultValue Cli cli) {}
 
     /**
      * The confidential client operators' scripts use with the client-credentials grant; it may ask for the
@@ -86,6 +94,27 @@ public record IdentityProperties(
      * they register. Not registered without a secret.
      */
     public record Services(@DefaultValue("caravan-services") String id, String secret) {}
+
+    /**
+     * The command line's sign-in: a public client (no secret, it could not keep one) with authorization code and
+     * PKCE, redirected to a loopback address on whatever port the command listens on (RFC 8252:
+     * {@code http://127.0.0.1:<port>/callback}), no refresh token. Registered only when enabled (the local profile).
+     */
+    public record Cli(
+            boolean enabled,
+            @DefaultValue("caravan-cli") String id,
+            @DefaultValue("15m") Duration accessTokenLifetime) {
+
+        /** Registered without a port: the provider accepts any port on a loopback IP address. */
+        public static final String REDIRECT_URI = "http://127.0.0.1/callback";
+    }
+
+    /**
+     * Consuming volunteer-service's {@code VolunteerRegistered} (topic {@code caravan.volunteers.v1}, consumer
+     * group {@code identity-service}) to invite each volunteer registered with an e-mail address. Off for a
+     * deployment whose people sign in at another provider (Keycloak...), which then needs no Kafka here.
+     */
+    public record InvitationsFromEvents(@DefaultValue("true") boolean enabled) {}
 
     /** Demonstration accounts created on start when listed (the local profile lists the demo's people). */
     public record Demo(String password, List<DemoAccount> accounts) {

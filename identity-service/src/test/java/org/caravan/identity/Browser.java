@@ -35,6 +35,8 @@ public final class Browser {
         this.base = base;
         this.language = language;
         this.http = HttpClient.newBuilder()
+                // As browsers speak to a plain-HTTP server: HTTP/1.1, no offer to upgrade to h2c.
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider under test on a real port (its issuer is that URL), on the JVM's shared real PostgreSQL (its own
- * database) and a real SMTP server, with a clock the tests move. Secrets are the tests' own, not the local
- * profile's.
+ * database) and Kafka broker (invitations from volunteer-service's events) and a real SMTP server, with a clock the
+ * tests move. Secrets are the tests' own, not the local profile's; the command line's client is registered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @Import(IdentityIntegrationTest.Clocks.class)
@@ -64,8 +64,11 @@ public abstract class IdentityIntegrationTest {
 
     protected static final LocalMailServer MAIL = mailServer();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            // As browsers speak to a plain-HTTP server: HTTP/1.1, no offer to upgrade to h2c.
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private static LocalMailServer mailServer() {
         LocalMailServer mail = LocalMailServer.onFreePorts();
@@ -87,6 +90,7 @@ public abstract class IdentityIntegrationTest {
         registry.add("caravan.identity.clients.gateway.secret", () -> GATEWAY_SECRET);
         registry.add("caravan.identity.clients.gateway.redirect-uris", () -> GATEWAY_REDIRECT);
         registry.add("caravan.identity.clients.services.secret", () -> SERVICES_SECRET);
+        registry.add("caravan.identity.clients.cli.enabled", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> String.valueOf(MAIL.smtpPort()));
     }
@@ -302,7 +306,7 @@ public abstract class IdentityIntegrationTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    protected static Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
                     HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());

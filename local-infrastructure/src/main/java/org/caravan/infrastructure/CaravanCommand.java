@@ -16,15 +16,22 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code run [--reset] [--no-demo]}: PostgreSQL, Kafka and the four services, with data kept in {@code .caravan/}
- * until reset (the token key in {@code keys/}, the random answer-link and webhook secrets in {@code secrets/}), and
- * the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
- * demo (visit, people, gifts) into the running system. {@code token ROLE [SUBJECT]}: a development token.
+ * {@code run [--reset] [--no-demo]}: PostgreSQL, Kafka, a local mail server, the identity provider, the four
+ * services and the gateway in front of them, with data kept in {@code .caravan/} until reset (the random secrets in
+ * {@code secrets/}), and the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
+ * demo (visit, people, gifts) into the running system. {@code token ROLE | token EMAIL}: an access token from the
+ * running provider (client credentials for a role, or a person's sign-in); {@code token --development ROLE
+ * [SUBJECT]}: one signed with the development key in {@code .caravan/keys}, which only docker-compose's services
+ * trust.
  */
 public final class CaravanCommand {
 
     private static final Path STATE = Path.of(".caravan").toAbsolutePath();
     private static final List<String> ROLES = List.of("coordinator", "volunteer", "donor_liaison", "operator");
+    /** The demo accounts' password in the local run (identity-service's local profile). */
+    static final String DEMO_PASSWORD = "caravan-demo-2026";
+
+    static final String DEMO_COORDINATOR = "coordinator@caravan.example";
 
     private CaravanCommand() {}
 
@@ -40,19 +47,79 @@ public final class CaravanCommand {
         }
     }
 
+    /** The provider's issuer: {@code CARAVAN_ISSUER}, by default the local run's identity-service. */
+    static String issuer() {
+        String configured = System.getenv("CARAVAN_ISSUER");
+        return configured == null || configured.isBlank()
+                ? "http://localhost:" + CaravanService.IDENTITY.httpPort()
+                : configured;
+    }
+
     private static void token(List<String> arguments) {
+        if (!arguments.isEmpty() && arguments.get(0).equals("--development")) {
+            developmentToken(arguments.subList(1, arguments.size()));
+            return;
+        }
+        if (arguments.size() != 1) {
+            usage();
+            System.exit(2);
+        }
+        String who = arguments.get(0);
+        ProviderTokens provider = new ProviderTokens(issuer());
+        try {
+            if (ROLES.contains(who)) {
+                System.out.println(provider.forScripts(scriptsSecret(), who));
+            } else if (who.contains("@")) {
+                System.out.println(provider.forPerson(who, password(who)));
+            } else {
+                usage();
+                System.exit(2);
+            }
+        } catch (ProviderTokens.RefusedException | IllegalStateException refused) {
+            System.err.println(refused.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** {@code CARAVAN_SCRIPTS_SECRET}, or the local run's own in {@code .caravan/secrets/}. */
+    private static String scriptsSecret() {
+        String configured = System.getenv("CARAVAN_SCRIPTS_SECRET");
+        return configured == null || configured.isBlank()
+                ? LocalSecrets.in(STATE.resolve("secrets")).scriptsClient()
+                : configured;
+    }
+
+    /** {@code CARAVAN_PASSWORD}, else asked at the terminal; the demo accounts' one when there is no terminal. */
+    private static String password(String email) {
+        String configured = System.getenv("CARAVAN_PASSWORD");
+        if (configured != null && !configured.isEmpty()) {
+            return configured;
+        }
+        if (System.console() != null) {
+            char[] typed = System.console().readPassword("Password for %s: ", email);
+            if (typed != null && typed.length > 0) {
+                return new String(typed);
+            }
+        }
+        return DEMO_PASSWORD;
+    }
+
+    private static void developmentToken(List<String> arguments) {
         if (arguments.isEmpty() || !ROLES.contains(arguments.get(0))) {
             usage();
-            return;
+            System.exit(2);
         }
         String role = arguments.get(0);
         String subject = arguments.size() > 1 ? arguments.get(1) : "local-" + role.replace('_', '-');
         System.out.println(DevelopmentTokens.in(STATE.resolve("keys")).mint(subject, role));
     }
 
-    /** Loads the Dandelion School visit, its people and its gifts into a running system, as "local-coordinator". */
+    /**
+     * Loads the Dandelion School visit, its people and its gifts into a running system, as the demo coordinator
+     * (signed in at the provider), whose inbox then tells of the visit.
+     */
     private static void seed() {
-        String token = DevelopmentTokens.in(STATE.resolve("keys")).mint("local-coordinator", "coordinator");
+        String token = new ProviderTokens(issuer()).forPerson(DEMO_COORDINATOR, DEMO_PASSWORD);
         String events = local("event-service");
         DemoScenario scenario = new DemoScenario(events, token);
         LocalDate day = DemoScenario.upcomingDay();
@@ -81,7 +148,6 @@ public final class CaravanCommand {
         requireFreePorts(ports);
         boolean firstStart = !Files.exists(STATE.resolve("data"));
         Instant started = Instant.now();
-        DevelopmentTokens tokens = DevelopmentTokens.in(STATE.resolve("keys"));
         LocalSecrets secrets = LocalSecrets.in(STATE.resolve("secrets"));
         System.out.println("Starting PostgreSQL, Kafka and a local mail server...");
         EmbeddedInfrastructure infrastructure =
@@ -91,18 +157,14 @@ public final class CaravanCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() -> stop(services, infrastructure, mail, stopped), "caravan-stop"));
-        System.out.println("Starting the four services (about a minute on two cores)...");
+        System.out.println("Starting the identity provider, the four services and the gateway"
+                + " (about a minute on two cores)...");
+        LocalRun local = new LocalRun(issuer(), mail, secrets);
+        services.add(start(CaravanService.IDENTITY, local.identity(infrastructure)));
         for (CaravanService service : CaravanService.ALL) {
-            Map<String, String> settings = infrastructure.serviceProperties(service.database());
-            settings.put("spring.mail.host", "127.0.0.1");
-            settings.put("spring.mail.port", String.valueOf(mail.smtpPort()));
-            settings.put(
-                    "caravan.security.public-key-location",
-                    "file:" + tokens.publicKeyFile().toAbsolutePath());
-            settings.putAll(secrets.serviceSettings());
-            services.add(
-                    ServiceProcess.start(service, service.executableJar(Path.of("")), settings, STATE.resolve("logs")));
+            services.add(start(service, local.service(infrastructure, service)));
         }
+        services.add(start(CaravanService.GATEWAY, local.gateway()));
         for (ServiceProcess service : services) {
             try {
                 service.awaitReady(Duration.ofMinutes(4));
@@ -121,8 +183,12 @@ public final class CaravanCommand {
                     "\nFirst start: loading the Dandelion School demo (./caravan run --no-demo skips it)...");
             seed();
         }
-        printWelcome(services, infrastructure, mail, tokens, Duration.between(started, Instant.now()));
+        printWelcome(services, infrastructure, mail, Duration.between(started, Instant.now()));
         stopped.await();
+    }
+
+    private static ServiceProcess start(CaravanService service, Map<String, String> settings) {
+        return ServiceProcess.start(service, service.executableJar(Path.of("")), settings, STATE.resolve("logs"));
     }
 
     /** A port in use is named, with what would use it, before anything starts. */
@@ -133,7 +199,10 @@ public final class CaravanCommand {
         wanted.put(ports.kafkaController(), "Kafka's controller (CARAVAN_KAFKA_CONTROLLER_PORT)");
         wanted.put(ports.smtp(), "the local mail server's SMTP (CARAVAN_MAIL_SMTP_PORT)");
         wanted.put(ports.pop3(), "the local mail server's POP3 (CARAVAN_MAIL_POP3_PORT)");
-        for (CaravanService service : CaravanService.ALL) {
+        List<CaravanService> all = new ArrayList<>(CaravanService.ALL);
+        all.add(CaravanService.IDENTITY);
+        all.add(CaravanService.GATEWAY);
+        for (CaravanService service : all) {
             wanted.put(service.httpPort(), service.name());
             wanted.put(service.managementPort(), service.name() + "'s management port");
         }
@@ -185,19 +254,23 @@ public final class CaravanCommand {
     }
 
     private static void printWelcome(
-            List<ServiceProcess> services,
-            Infrastructure infrastructure,
-            LocalMailServer mail,
-            DevelopmentTokens tokens,
-            Duration took) {
+            List<ServiceProcess> services, Infrastructure infrastructure, LocalMailServer mail, Duration took) {
+        String gateway = "http://localhost:" + CaravanService.GATEWAY.httpPort();
         StringBuilder out = new StringBuilder("\nCaravan is running (started in " + took.toSeconds() + " s).\n\n");
+        out.append("  Open ")
+                .append(gateway)
+                .append("  and sign in as one of the demo people (password ")
+                .append(DEMO_PASSWORD)
+                .append("):\n\n");
+        LocalRun.DEMO_ACCOUNTS.forEach((email, who) -> out.append(String.format("    %-32s %s%n", email, who)));
+        out.append("\n");
         for (ServiceProcess service : services) {
+            CaravanService which = service.service();
+            String docs =
+                    CaravanService.ALL.contains(which) ? "   API docs " + service.baseUrl() + "/swagger-ui.html" : "";
             out.append(String.format(
-                    "  %-21s %s   API docs %s/swagger-ui.html   health/metrics http://127.0.0.1:%d/actuator%n",
-                    service.service().name(),
-                    service.baseUrl(),
-                    service.baseUrl(),
-                    service.service().managementPort()));
+                    "  %-21s %s%s   health/metrics http://127.0.0.1:%d/actuator%n",
+                    which.name(), service.baseUrl(), docs, which.managementPort()));
         }
         out.append("\n  PostgreSQL 127.0.0.1:")
                 .append(infrastructure.postgresPort())
@@ -207,33 +280,28 @@ public final class CaravanCommand {
                 .append(mail.smtpPort())
                 .append(" POP3 127.0.0.1:")
                 .append(mail.pop3Port())
-                .append("   logs .caravan/logs/\n\n  Tokens (12 h; more with ./caravan token ROLE [SUBJECT]):\n\n");
-        Map<String, String> people = new LinkedHashMap<>();
-        people.put("COORDINATOR", tokens.mint("local-coordinator", "coordinator"));
-        people.put("QIAO", tokens.mint("volunteer-qiao-yuanhui", "volunteer"));
-        people.put("XIAOMI_LEAD", tokens.mint("volunteer-xiaomi-lead", "volunteer"));
-        people.put("LIAISON", tokens.mint("liaison-huazhang", "donor_liaison"));
-        people.put("OPERATOR", tokens.mint("local-operator", "operator"));
-        people.forEach((name, token) ->
-                out.append("  export ").append(name).append('=').append(token).append("\n"));
+                .append("   logs .caravan/logs/\n");
         out.append(
                 """
 
-                  Try:
-                    curl -s localhost:8081/api/visits -H "Authorization: Bearer $COORDINATOR"
-                    curl -s localhost:8082/api/volunteers/me/assignments -H "Authorization: Bearer $QIAO"
-                    curl -s localhost:8084/api/inbox -H "Authorization: Bearer $LIAISON"
-                    curl -s pop3://127.0.0.1:%d/1 -u qiao@volunteers.example:qiao@volunteers.example
+                  Scripts get tokens from the provider (README, "Tokens for scripts"):
+                    export COORDINATOR=$(./caravan token coordinator@caravan.example)   # signs in; 15 min
+                    export QIAO=$(./caravan token qiao@volunteers.example)
+                    export SCRIPT=$(./caravan token coordinator)      # client credentials: caravan-scripts, 12 h
+                    curl -s %1$s/api/visits -H "Authorization: Bearer $COORDINATOR"
+                    curl -s %1$s/api/volunteers/me/assignments -H "Authorization: Bearer $QIAO"
+                    curl -s pop3://127.0.0.1:%2$d/1 -u qiao@volunteers.example:qiao@volunteers.example
 
                   Qiao's first e-mail arrives once a coordinator offers a place: README.md, "Walk through the story".
                 Press Ctrl-C to stop everything.
                 """
-                        .formatted(mail.pop3Port()));
+                        .formatted(gateway, mail.pop3Port()));
         System.out.println(out);
     }
 
     private static void usage() {
         System.err.println("usage: caravan run [--reset] [--no-demo] | caravan seed | caravan token "
+                + String.join("|", ROLES) + " | caravan token EMAIL | caravan token --development "
                 + String.join("|", ROLES) + " [SUBJECT]");
     }
 }

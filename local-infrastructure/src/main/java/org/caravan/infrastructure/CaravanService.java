@@ -6,8 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One of Caravan's four services, as the local run and the end-to-end tests start it. */
+/**
+ * One of Caravan's four services, or the identity provider or the gateway in front of them, as the local run and
+ * the end-to-end tests start it. The gateway has no database.
+ */
 public record CaravanService(String name, String database, int httpPort, int managementPort) {
+
+    /** The embedded OpenID Connect provider: its issuer is {@code http://localhost:8085}. */
+    public static final CaravanService IDENTITY =
+            new CaravanService("identity-service", "identity_service", 8085, 9085);
+
+    /** The one address people open: the web app and {@code /api/...} routed to the four services. */
+    public static final CaravanService GATEWAY = new CaravanService("gateway", null, 8080, 9086);
 
     public static final List<CaravanService> ALL = List.of(
             new CaravanService("event-service", "event_service", 8081, 9081),

@@ -28,10 +28,12 @@ public final class LocalSecrets {
 
     private final String answerLinks;
     private final String webhooks;
+    private final Path directory;
 
-    private LocalSecrets(String answerLinks, String webhooks) {
+    private LocalSecrets(String answerLinks, String webhooks, Path directory) {
         this.answerLinks = answerLinks;
         this.webhooks = webhooks;
+        this.directory = directory;
     }
 
     /** The secrets kept in the folder, each made on first use. */
@@ -40,7 +42,9 @@ public final class LocalSecrets {
             Files.createDirectories(directory);
             restrict(directory, "rwx------");
             return new LocalSecrets(
-                    kept(directory.resolve("answer-links-secret")), kept(directory.resolve("webhook-secret")));
+                    kept(directory.resolve("answer-links-secret")),
+                    kept(directory.resolve("webhook-secret")),
+                    directory);
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the local secrets in " + directory, e);
         }
@@ -67,6 +71,37 @@ public final class LocalSecrets {
         settings.put(ANSWER_LINKS, answerLinks);
         settings.put(WEBHOOKS, webhooks);
         return settings;
+    }
+
+    /**
+     * The identity provider's secrets: the seal of its signing keys and its three clients' secrets (the gateway's,
+     * the scripts' that {@code ./caravan token} uses, the services'), as identity-service's settings.
+     */
+    public Map<String, String> identitySettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("caravan.identity.keys.encryption-secret", named("identity-keys-seal"));
+        settings.put("caravan.identity.clients.gateway.secret", gatewayClient());
+        settings.put("caravan.identity.clients.scripts.secret", scriptsClient());
+        settings.put("caravan.identity.clients.services.secret", named("services-client-secret"));
+        return settings;
+    }
+
+    /** The gateway's client secret at the provider. */
+    public String gatewayClient() {
+        return named("gateway-client-secret");
+    }
+
+    /** The secret of {@code caravan-scripts}, the provider's client for operators' scripts (client credentials). */
+    public String scriptsClient() {
+        return named("scripts-client-secret");
+    }
+
+    private String named(String name) {
+        try {
+            return kept(directory.resolve(name));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read or make the secret " + directory.resolve(name), e);
+        }
     }
 
     /** As docker-compose.yml reads them from the environment. */

@@ -165,6 +165,7 @@ class SecurityConfiguration {
                                 "/api-docs/**",
                                 "/assets/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/signin-error.html",
                                 "/actuator/health/**",
                                 "/actuator/prometheus")

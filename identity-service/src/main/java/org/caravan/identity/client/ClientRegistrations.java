@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the clients configuration describes (in the JDBC client repository, so every replica sees the same):
  * the gateway (authorization code with PKCE, refresh tokens), operators' scripts (client credentials, roles as
- * scopes) and the services (client credentials, {@code accounts.invite}). A client without a configured secret is
- * not registered, and removed if it was: there is no default secret outside the local profile.
+ * scopes), the services (client credentials, {@code accounts.invite}) and the command line (a public client:
+ * authorization code with PKCE to a loopback redirect, no refresh token). A client without a configured secret, or
+ * the command line's when not enabled, is not registered, and removed if it was: there is no default secret outside
+ * the local profile.
  */
 @Component
 public class ClientRegistrations implements ApplicationRunner {
@@ -55,6 +57,7 @@ public class ClientRegistrations implements ApplicationRunner {
         register(configured.gateway().id(), gateway(configured.gateway()));
         register(configured.scripts().id(), scripts(configured.scripts()));
         register(configured.services().id(), services(configured.services()));
+        register(configured.cli().id(), cli(configured.cli()));
     }
 
     private void register(String clientId, RegisteredClient client) {
@@ -62,7 +65,10 @@ public class ClientRegistrations implements ApplicationRunner {
             int removed = jdbc.sql("delete from oauth2_registered_client where client_id = ?")
                     .param(clientId)
                     .update();
-            log.info("Client {} is not configured (no secret){}", clientId, removed > 0 ? "; removed" : "");
+            log.info(
+                    "Client {} is not configured (no secret, or not enabled){}",
+                    clientId,
+                    removed > 0 ? "; removed" : "");
             return;
         }
         clients.save(client);
@@ -129,6 +135,34 @@ public class ClientRegistrations implements ApplicationRunner {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .scope(INVITE_SCOPE)
+                .build();
+    }
+
+    /**
+     * A public client: it authenticates with nothing but its id ({@link ClientAuthenticationMethod#NONE}), so PKCE is
+     * what binds the code to the command that asked for it. The redirect URI is registered without a port: for a
+     * loopback IP address (127.0.0.1, [::1]; not {@code localhost}) Spring Authorization Server accepts any port, as
+     * RFC 8252 section 7.3 asks, and the path must still match. No refresh grant: a command signs in again.
+     */
+    private RegisteredClient cli(IdentityProperties.Cli cli) {
+        if (!cli.enabled()) {
+            return null;
+        }
+        return RegisteredClient.withId(cli.id())
+                .clientId(cli.id())
+                .clientName("Caravan command line")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(IdentityProperties.Cli.REDIRECT_URI)
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(cli.accessTokenLifetime())
+                        .build())
                 .build();
     }
 

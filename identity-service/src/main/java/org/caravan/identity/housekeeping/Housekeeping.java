@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.caravan.identity.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Deletes what can no longer be used a day after it stopped being usable: authorizations whose every token and
- * code has expired, spent or expired one-time links, and failure counts nobody added to for a day.
+ * code has expired, spent or expired one-time links, and failure counts nobody added to for a day; and consumed
+ * events' claims older than {@code caravan.identity.processed-event-retention} (stamped and compared by the
+ * database's clock, like the services' claims: bookkeeping, not a rule of the domain).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -24,10 +27,12 @@ class Housekeeping {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration processedEventRetention;
 
-    Housekeeping(JdbcClient jdbc, Clock clock) {
+    Housekeeping(JdbcClient jdbc, Clock clock, IdentityProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.processedEventRetention = properties.processedEventRetention();
     }
 
     @Scheduled(fixedDelayString = "${caravan.identity.housekeeping-interval:1h}", initialDelayString = "1m")
@@ -51,13 +56,17 @@ class Housekeeping {
                         """)
                 .params(before, before)
                 .update();
-        if (authorizations + links + throttles > 0) {
+        int claims = jdbc.sql("delete from processed_event where processed_at < now() - make_interval(secs => ?)")
+                .param(processedEventRetention.toSeconds())
+                .update();
+        if (authorizations + links + throttles + claims > 0) {
             log.info(
-                    "Housekeeping at {}: {} authorizations, {} links and {} failure counts deleted",
+                    "Housekeeping at {}: {} authorizations, {} links, {} failure counts and {} event claims deleted",
                     Instant.now(clock),
                     authorizations,
                     links,
-                    throttles);
+                    throttles,
+                    claims);
         }
     }
 }

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,11 +66,14 @@ public class Invitations {
     public record Outcome(
             Account account, boolean created, boolean linkSent, Instant linkExpiresAt, boolean mailFailed) {}
 
+    /**
+     * What an invitation changed in the database, and the link to mail once that change has committed (none when
+     * nobody is to be mailed).
+     */
+    public record Prepared(Account account, boolean created, Optional<OneTimeLinks.Issued> link) {}
+
     public Outcome invite(Invitation invitation) {
-        Locale locale = invitation.locale() == null || invitation.locale().isBlank()
-                ? Locales.CHINESE
-                : Locales.supported(Locale.forLanguageTag(invitation.locale()));
-        record Prepared(Account account, boolean created, Optional<OneTimeLinks.Issued> link) {}
+        Locale locale = locale(invitation.locale());
         Prepared prepared = transactions.execute(status -> {
             boolean created = accounts.bySubject(invitation.subject()).isEmpty();
             Account account = accounts.createOrUpdate(
@@ -77,14 +82,52 @@ public class Invitations {
                     && (invitation.resendAsked()
                             || created
                             || !links.hasUsable(account.subject(), OneTimeLink.Purpose.INVITATION));
-            Optional<OneTimeLinks.Issued> link = sendLink
-                    ? Optional.of(links.issue(
-                            account.subject(),
-                            OneTimeLink.Purpose.INVITATION,
-                            properties.links().invitationLifetime()))
-                    : Optional.empty();
-            return new Prepared(account, created, link);
+            return new Prepared(account, created, sendLink ? Optional.of(issue(account)) : Optional.empty());
         });
+        return send(prepared);
+    }
+
+    /**
+     * Invites a person another service registered (volunteer-service's {@code VolunteerRegistered}), in the
+     * caller's transaction (which claims the event, so that both stand or fall together); {@link #send} mails the
+     * link after the commit. Unlike {@link #invite}, which an operator or a service asks for knowingly, it never
+     * changes what an existing account says about its person:
+     *
+     * <ul>
+     *   <li>no account with the subject: it is created with the role, and an invitation link issued (refused, as by
+     *       {@link #invite}, when another account uses the address);
+     *   <li>an account with the subject and the same address: it gains the role if it lacked it; a link is issued
+     *       only while it has no password and no usable invitation (so an expired invitation is renewed);
+     *   <li>an account with the subject and another address: left as it is, no link, a warning logged. Otherwise
+     *       whoever may register volunteers could redirect someone's sign-in (and their password resets) to an
+     *       address of their choosing; an operator decides with {@code POST /api/invitations}.
+     * </ul>
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Prepared prepareForRegistered(String subject, String email, String name, String role, String locale) {
+        Optional<Account> existing = accounts.bySubject(subject);
+        if (existing.isEmpty()) {
+            Account account = accounts.createOrUpdate(subject, email, name, Set.of(role), locale(locale));
+            return new Prepared(account, true, Optional.of(issue(account)));
+        }
+        Account account = existing.get();
+        if (!account.email().equals(Account.normalizeEmail(email))) {
+            log.warn(
+                    "{} was registered with another e-mail address than their account's; the account stays as it is"
+                            + " and no invitation is sent",
+                    subject);
+            return new Prepared(account, false, Optional.empty());
+        }
+        if (!account.roles().contains(role)) {
+            account = accounts.createOrUpdate(subject, account.email(), account.name(), Set.of(role), account.locale());
+        }
+        boolean sendLink =
+                !account.hasPassword() && !links.hasUsable(account.subject(), OneTimeLink.Purpose.INVITATION);
+        return new Prepared(account, false, sendLink ? Optional.of(issue(account)) : Optional.empty());
+    }
+
+    /** Mails the prepared link, if there is one; call it once the transaction that issued the link has committed. */
+    public Outcome send(Prepared prepared) {
         if (prepared.link().isEmpty()) {
             return new Outcome(prepared.account(), prepared.created(), false, null, false);
         }
@@ -103,5 +146,21 @@ public class Invitations {
                     e.getMessage());
             return new Outcome(prepared.account(), prepared.created(), false, null, true);
         }
+    }
+
+    /** The link nobody received (its mail failed) stops working, so that inviting again issues and mails a new one. */
+    public void withdraw(Prepared prepared) {
+        prepared.link().ifPresent(link -> links.revoke(link.token()));
+    }
+
+    private OneTimeLinks.Issued issue(Account account) {
+        return links.issue(
+                account.subject(),
+                OneTimeLink.Purpose.INVITATION,
+                properties.links().invitationLifetime());
+    }
+
+    private static Locale locale(String tag) {
+        return tag == null || tag.isBlank() ? Locales.CHINESE : Locales.supported(Locale.forLanguageTag(tag));
     }
 }

@@ -54,6 +54,14 @@ public class OneTimeLinks {
         return new Issued(token, expiresAt);
     }
 
+    /** Makes the link unusable (as if used), e.g. when the e-mail that was to carry it could not be sent. */
+    @Transactional
+    public void revoke(String token) {
+        jdbc.sql("update one_time_link set used_at = ? where token_hash = ? and used_at is null")
+                .params(Timestamp.from(clock.instant()), hash(token))
+                .update();
+    }
+
     public Optional<OneTimeLink> find(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -27,6 +28,12 @@ public abstract class ServiceConformance {
 
     @Autowired
     org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping handlers;
+
+    @Value("${spring.application.name}")
+    String applicationName;
+
+    /** Set (as a system property or environment variable) to {@code true} to rewrite the committed API documents. */
+    static final String UPDATE_API_DOCUMENTS = "CARAVAN_UPDATE_API_DOCUMENTS";
 
     /**
      * Operations ("GET /api/visits") every signed-in role may call, whose handlers then decide by ownership:
@@ -150,6 +157,44 @@ public abstract class ServiceConformance {
                 .jsonPath("$.components.securitySchemes.bearer.scheme")
                 .isEqualTo("bearer");
         api().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    /**
+     * The web app's API client is generated from {@code web-app/openapi/<service>.json}: that snapshot must be what
+     * the service serves, compared after normalising both (keys sorted, server URLs removed).
+     */
+    @Test
+    void theCommittedApiDocumentIsTheServedOne() throws java.io.IOException {
+        String served = api().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        String normalised = ApiDocuments.normalise(served);
+        java.nio.file.Path committed = java.nio.file.Path.of("")
+                .toAbsolutePath()
+                .resolve("../web-app/openapi/" + applicationName + ".json")
+                .normalize();
+        if (ApiDocuments.updateRequested(
+                System.getProperty(UPDATE_API_DOCUMENTS), System.getenv(UPDATE_API_DOCUMENTS))) {
+            java.nio.file.Files.createDirectories(committed.getParent());
+            java.nio.file.Files.writeString(committed, normalised);
+            return;
+        }
+        String howToUpdate = "The API document served by " + applicationName + " differs from " + committed
+                + ", from which the web app's API client is generated. If the change is meant, rewrite the file by"
+                + " running this test with " + UPDATE_API_DOCUMENTS + "=true (environment variable or -D system"
+                + " property), e.g. CARAVAN_INFRASTRUCTURE=embedded " + UPDATE_API_DOCUMENTS + "=true ./mvnw -B verify"
+                + " -pl event-contracts,local-infrastructure,platform," + applicationName
+                + " -Dtest='*Conformance*' -Dsurefire.failIfNoSpecifiedTests=false, then rebuild web-app"
+                + " (its type check shows which screens the change breaks) and commit the file.";
+        assertThat(committed).as(howToUpdate).exists();
+        assertThat(ApiDocuments.normalise(java.nio.file.Files.readString(committed)))
+                .as(howToUpdate)
+                .isEqualTo(normalised);
     }
 
     @Test

@@ -1,0 +1,206 @@
+package org.caravan.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caravan.infrastructure.HttpExchange;
+import org.caravan.infrastructure.ProviderTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The front door, whole: a coordinator's script registers a volunteer through the gateway; the provider hears of it
+ * from Kafka and e-mails an invitation; the volunteer chooses a password with the link (once), signs in through the
+ * gateway (authorization code with PKCE at the provider), and reaches their own record at volunteer-service, which
+ * trusts the provider by its issuer and published keys alone.
+ */
+class SignInThroughTheGatewayIntegrationTests {
+
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static SignedInCaravan caravan;
+
+    @BeforeAll
+    static void start() throws IOException {
+        caravan = SignedInCaravan.shared();
+    }
+
+    @Test
+    void anInvitedVolunteerChoosesAPasswordOnceSignsInAndReachesTheirOwnRecord() {
+        Volunteer li = register("Li Na 李娜");
+
+        String link = invitationLinkFor(li.email());
+        Browser linkBrowser = new Browser(caravan.issuer());
+        assertThat(linkBrowser.get(link).status()).isEqualTo(200);
+        Browser.Page chosen = linkBrowser.post(
+                "/password/new",
+                Map.of("token", tokenOf(link), "password", li.password(), "confirmation", li.password()));
+        assertThat(chosen.status()).as(chosen.body()).isIn(200, 302, 303);
+        Browser.Page again = linkBrowser.get(link);
+        assertThat(again.body()).as("the link works once").contains("already been used");
+
+        Browser browser = new Browser(caravan.gateway());
+        Browser.Page home = signIn(browser, li.email(), li.password());
+        assertThat(home.uri().toString()).isEqualTo(caravan.gateway() + "/");
+        assertThat(home.status()).isEqualTo(200);
+
+        Browser.Page me = browser.api("GET", "/api/me", null, false);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("subject").asString()).isEqualTo(li.subject());
+        Browser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
+        assertThat(record.status()).as(record.body()).isEqualTo(200);
+        JsonNode own = JSON.readTree(record.body());
+        assertThat(own.path("subject").asString()).isEqualTo(li.subject());
+        assertThat(own.path("name").asString()).isEqualTo(li.name());
+        Browser.Page assignments = browser.api("GET", "/api/volunteers/me/assignments", null, false);
+        assertThat(assignments.status()).as(assignments.body()).isEqualTo(200);
+        assertThat(assignments.body()).doesNotContain("eyJ");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAClearMessageAndNoSession() {
+        Volunteer wang = register("Wang Qiang 王强");
+        choosePassword(wang);
+
+        Browser browser = new Browser(caravan.gateway());
+        List<Browser.Page> toSignIn = browser.navigate("/");
+        Browser.Page form = toSignIn.get(toSignIn.size() - 1);
+        List<Browser.Page> refused = browser.follow(browser.post(
+                form.uri().toString(), Map.of("email", wang.email(), "password", "not-" + wang.password())));
+        Browser.Page last = refused.get(refused.size() - 1);
+
+        assertThat(last.uri().getPath()).isEqualTo("/login");
+        assertThat(last.body()).contains("Wrong e-mail address or password.");
+        assertThat(browser.api("GET", "/api/me", null, false).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aStateChangingCallWithoutTheCsrfHeaderIsRefusedAndChangesNothing() {
+        Volunteer zhao = register("Zhao Min 赵敏");
+        choosePassword(zhao);
+        Browser browser = new Browser(caravan.gateway());
+        signIn(browser, zhao.email(), zhao.password());
+        String change = "{\"name\":\"Someone Else\"}";
+
+        Browser.Page refused = browser.api("PUT", "/api/volunteers/me", change, false);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("CSRF");
+        Browser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
+        assertThat(JSON.readTree(record.body()).path("name").asString()).isEqualTo(zhao.name());
+    }
+
+    @Test
+    void signingOutEndsTheSessionAtTheGatewayAndAtTheProvider() {
+        Volunteer sun = register("Sun Li 孙丽");
+        choosePassword(sun);
+        Browser browser = new Browser(caravan.gateway());
+        signIn(browser, sun.email(), sun.password());
+
+        Browser.Page signedOut = browser.post("/logout", Map.of("_csrf", browser.cookie("XSRF-TOKEN")));
+        List<Browser.Page> after = browser.follow(signedOut);
+
+        assertThat(signedOut.location()).startsWith(caravan.issuer() + "/connect/logout?");
+        assertThat(after.get(after.size() - 1).uri().getPath())
+                .as("back at the gateway, sent to sign in, asked for the password again")
+                .isEqualTo("/login");
+        assertThat(browser.api("GET", "/api/me", null, false).status()).isEqualTo(401);
+    }
+
+    private record Volunteer(String subject, String name, String email, String password) {}
+
+    /** A coordinator's script registers the person through the gateway, with a token of the provider. */
+    private static Volunteer register(String name) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Volunteer volunteer =
+                new Volunteer("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
+        String token = new ProviderTokens(caravan.issuer()).forScripts(caravan.scriptsSecret(), "coordinator");
+        String body = JSON.writeValueAsString(Map.of(
+                "subject", volunteer.subject(),
+                "name", volunteer.name(),
+                "email", volunteer.email(),
+                "locale", "en"));
+        HttpResponse<String> answer = HttpExchange.send(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                HttpRequest.newBuilder(URI.create(caravan.gateway() + "/api/volunteers"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return volunteer;
+    }
+
+    private static void choosePassword(Volunteer volunteer) {
+        String link = invitationLinkFor(volunteer.email());
+        Browser browser = new Browser(caravan.issuer());
+        browser.get(link);
+        browser.post(
+                "/password/new",
+                Map.of("token", tokenOf(link), "password", volunteer.password(), "confirmation", volunteer.password()));
+    }
+
+    /** Opens the gateway, is sent to the provider's form, signs in there, and is sent back: the last page. */
+    private static Browser.Page signIn(Browser browser, String email, String password) {
+        List<Browser.Page> toSignIn = browser.navigate("/");
+        Browser.Page form = toSignIn.get(toSignIn.size() - 1);
+        assertThat(form.uri().toString()).startsWith(caravan.issuer() + "/login");
+        List<Browser.Page> back =
+                browser.follow(browser.post(form.uri().toString(), Map.of("email", email, "password", password)));
+        return back.get(back.size() - 1);
+    }
+
+    private static String invitationLinkFor(String email) {
+        Pattern link = Pattern.compile(Pattern.quote(caravan.issuer()) + "/password/new\\?token=[A-Za-z0-9_-]+");
+        return await().atMost(MAIL_WAIT)
+                .until(
+                        () -> caravan.mail().received().stream()
+                                .filter(message -> addressedTo(message, email))
+                                .map(message -> {
+                                    Matcher found = link.matcher(text(message));
+                                    return found.find() ? found.group() : null;
+                                })
+                                .filter(java.util.Objects::nonNull)
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+    }
+
+    private static String tokenOf(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
+    private static boolean addressedTo(MimeMessage message, String email) {
+        try {
+            return message.getAllRecipients() != null
+                    && java.util.Arrays.stream(message.getAllRecipients())
+                            .anyMatch(a -> a.toString().contains(email));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

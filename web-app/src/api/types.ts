@@ -1,0 +1,23 @@
+import type { components as DonationSchemas } from './generated/donation-service';
+import type { components as EventSchemas } from './generated/event-service';
+import type { components as NotificationSchemas } from './generated/notification-service';
+import type { components as VolunteerSchemas } from './generated/volunteer-service';
+
+export type VisitSummary = EventSchemas['schemas']['Summary'];
+export type VisitPage = EventSchemas['schemas']['Page'];
+export type Visit = EventSchemas['schemas']['VisitView'];
+export type ProgrammeItem = EventSchemas['schemas']['Item'];
+export type VisitStatus = NonNullable<VisitSummary['status']>;
+
+export type StaffingLine = VolunteerSchemas['schemas']['Line'];
+export type Suggestion = VolunteerSchemas['schemas']['Suggestion'];
+export type Placement = VolunteerSchemas['schemas']['Placement'];
+export type Assignment = VolunteerSchemas['schemas']['Assignment'];
+export type AssignmentStatus = NonNullable<Placement['status']>;
+export type Team = VolunteerSchemas['schemas']['Team'];
+export type Offer = VolunteerSchemas['schemas']['Offer'];
+
+export type Pledge = DonationSchemas['schemas']['PledgeSnapshot'];
+export type PledgeLine = DonationSchemas['schemas']['PledgeLine'];
+
+export type InboxEntry = NotificationSchemas['schemas']['InboxEntry'];

@@ -1,0 +1,150 @@
+import { useCallback, useState } from 'react';
+import { Link } from 'react-router';
+import { api, call } from '../../api/client';
+import type { VisitStatus, VisitSummary } from '../../api/types';
+import { PageHeading } from '../../app/Page';
+import { Outcome } from '../../components/Loading';
+import { ProblemMessage } from '../../components/Problem';
+import { StaffingGlance } from '../../components/StaffingGlance';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useAction } from '../../hooks/useAction';
+import { useLoad } from '../../hooks/useLoad';
+import { useI18n } from '../../i18n/I18n';
+import { DEFAULT_TIME_ZONE } from '../../i18n/time';
+import { summarise } from '../../staffing/gaps';
+
+const PAGE_SIZE = 20;
+
+export function visitTone(status: VisitStatus | undefined): 'neutral' | 'good' | 'warning' | 'bad' {
+  switch (status) {
+    case 'SCHEDULED':
+    case 'IN_PROGRESS':
+      return 'good';
+    case 'DRAFT':
+      return 'warning';
+    case 'CANCELLED':
+      return 'bad';
+    default:
+      return 'neutral';
+  }
+}
+
+/** Whether a visit still needs people placed: not for one that is over or called off. */
+function stillStaffed(status: VisitStatus | undefined): boolean {
+  return status !== 'CANCELLED' && status !== 'COMPLETED';
+}
+
+function VisitStaffing({ visit }: { visit: VisitSummary }) {
+  const { t } = useI18n();
+  const id = visit.id ?? '';
+  const load = useCallback(
+    () => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId: id } } })),
+    [id],
+  );
+  const staffing = useLoad(load);
+  return (
+    <Outcome loaded={staffing} reload={staffing.reload} loadingLabel={t('staffing.loading')}>
+      {(lines) => <StaffingGlance summary={summarise(lines)} label={t('visits.column.staffing')} />}
+    </Outcome>
+  );
+}
+
+function VisitCard({ visit }: { visit: VisitSummary }) {
+  const { t, range } = useI18n();
+  const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
+  const theme = visit.theme ?? '';
+  const status = visit.status;
+  return (
+    <li className="card visit-card">
+      <article aria-labelledby={`visit-${visit.id ?? ''}`}>
+        <h2 id={`visit-${visit.id ?? ''}`} className="card-title">
+          {theme}
+        </h2>
+        <p className="visit-site">
+          {visit.site?.name}
+          {visit.site?.district !== undefined && <span className="muted"> · {visit.site.district}</span>}
+        </p>
+        {visit.startsAt !== undefined && visit.endsAt !== undefined && (
+          <p className="visit-when">{range(visit.startsAt, visit.endsAt, zone)}</p>
+        )}
+        {status !== undefined && (
+          <p>
+            <StatusBadge tone={visitTone(status)}>{t(`visitStatus.${status}`)}</StatusBadge>
+          </p>
+        )}
+        <div className="visit-staffing">
+          {stillStaffed(status) ? <VisitStaffing visit={visit} /> : <p className="muted">{t('staffing.notApplicable')}</p>}
+        </div>
+        <p className="card-actions">
+          <Link className="button" to={`/visits/${visit.id ?? ''}`} aria-label={t('visits.openBoardFor', { theme })}>
+            {t('visits.openBoard')}
+          </Link>
+        </p>
+      </article>
+    </li>
+  );
+}
+
+/** Coordinators: visits that have not ended, soonest first, each with its staffing at a glance. */
+export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date }) {
+  const { t } = useI18n();
+  const [from] = useState(() => now().toISOString());
+  const [more, setMore] = useState<VisitSummary[]>([]);
+  const [nextPage, setNextPage] = useState(1);
+  const first = useLoad(
+    useCallback(
+      () => call(api.events.GET('/api/visits', { params: { query: { from, page: 0, size: PAGE_SIZE } } })),
+      [from],
+    ),
+  );
+  const loadMore = useAction(
+    useCallback(async () => {
+      const page = await call(
+        api.events.GET('/api/visits', { params: { query: { from, page: nextPage, size: PAGE_SIZE } } }),
+      );
+      setMore((previous) => [...previous, ...(page.items ?? [])]);
+      setNextPage((previous) => previous + 1);
+    }, [from, nextPage]),
+  );
+
+  return (
+    <>
+      <PageHeading text={t('visits.title')} />
+      <p className="intro">{t('visits.intro')}</p>
+      <Outcome loaded={first} reload={first.reload}>
+        {(page) => {
+          const visits = [...(page.items ?? []), ...more];
+          const total = page.total ?? visits.length;
+          if (visits.length === 0) {
+            return <p className="empty">{t('visits.empty')}</p>;
+          }
+          return (
+            <>
+              <ul className="cards" aria-label={t('visits.title')}>
+                {visits.map((visit) => (
+                  <VisitCard key={visit.id} visit={visit} />
+                ))}
+              </ul>
+              <p className="muted" role="status">
+                {t('visits.shown', { shown: visits.length, total })}
+              </p>
+              {visits.length < total && (
+                <p>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    disabled={loadMore.running}
+                    onClick={() => void loadMore.run()}
+                  >
+                    {t('visits.showMore')}
+                  </button>
+                </p>
+              )}
+              {loadMore.problem !== null && <ProblemMessage problem={loadMore.problem} />}
+            </>
+          );
+        }}
+      </Outcome>
+    </>
+  );
+}
