@@ -1,23 +1,9 @@
 package org.caravan.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.caravan.infrastructure.HttpExchange;
-import org.caravan.infrastructure.ProviderTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,20 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SignInThroughTheGatewayIntegrationTests {
 
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static SignedInCaravan caravan;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws java.io.IOException {
         caravan = SignedInCaravan.shared();
     }
 
     @Test
     void anInvitedVolunteerChoosesAPasswordOnceSignsInAndReachesTheirOwnRecord() {
-        Volunteer li = register("Li Na 李娜");
+        SignedInCaravan.Person li = caravan.register("Li Na 李娜", "en");
 
-        String link = invitationLinkFor(li.email());
+        String link = caravan.invitationLinkFor(li.email());
         Browser linkBrowser = new Browser(caravan.issuer());
         assertThat(linkBrowser.get(link).status()).isEqualTo(200);
         Browser.Page chosen = linkBrowser.post(
@@ -74,7 +59,7 @@ class SignInThroughTheGatewayIntegrationTests {
 
     @Test
     void aWrongPasswordIsRefusedWithAClearMessageAndNoSession() {
-        Volunteer wang = register("Wang Qiang 王强");
+        SignedInCaravan.Person wang = caravan.register("Wang Qiang 王强", "en");
         choosePassword(wang);
 
         Browser browser = new Browser(caravan.gateway());
@@ -91,7 +76,7 @@ class SignInThroughTheGatewayIntegrationTests {
 
     @Test
     void aStateChangingCallWithoutTheCsrfHeaderIsRefusedAndChangesNothing() {
-        Volunteer zhao = register("Zhao Min 赵敏");
+        SignedInCaravan.Person zhao = caravan.register("Zhao Min 赵敏", "en");
         choosePassword(zhao);
         Browser browser = new Browser(caravan.gateway());
         signIn(browser, zhao.email(), zhao.password());
@@ -107,7 +92,7 @@ class SignInThroughTheGatewayIntegrationTests {
 
     @Test
     void signingOutEndsTheSessionAtTheGatewayAndAtTheProvider() {
-        Volunteer sun = register("Sun Li 孙丽");
+        SignedInCaravan.Person sun = caravan.register("Sun Li 孙丽", "en");
         choosePassword(sun);
         Browser browser = new Browser(caravan.gateway());
         signIn(browser, sun.email(), sun.password());
@@ -122,33 +107,8 @@ class SignInThroughTheGatewayIntegrationTests {
         assertThat(browser.api("GET", "/api/me", null, false).status()).isEqualTo(401);
     }
 
-    private record Volunteer(String subject, String name, String email, String password) {}
-
-    /** A coordinator's script registers the person through the gateway, with a token of the provider. */
-    private static Volunteer register(String name) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        Volunteer volunteer =
-                new Volunteer("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
-        String token = new ProviderTokens(caravan.issuer()).forScripts(caravan.scriptsSecret(), "coordinator");
-        String body = JSON.writeValueAsString(Map.of(
-                "subject", volunteer.subject(),
-                "name", volunteer.name(),
-                "email", volunteer.email(),
-                "locale", "en"));
-        HttpResponse<String> answer = HttpExchange.send(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                HttpRequest.newBuilder(URI.create(caravan.gateway() + "/api/volunteers"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-        return volunteer;
-    }
-
-    private static void choosePassword(Volunteer volunteer) {
-        String link = invitationLinkFor(volunteer.email());
+    private static void choosePassword(SignedInCaravan.Person volunteer) {
+        String link = caravan.invitationLinkFor(volunteer.email());
         Browser browser = new Browser(caravan.issuer());
         browser.get(link);
         browser.post(
@@ -166,41 +126,7 @@ class SignInThroughTheGatewayIntegrationTests {
         return back.get(back.size() - 1);
     }
 
-    private static String invitationLinkFor(String email) {
-        Pattern link = Pattern.compile(Pattern.quote(caravan.issuer()) + "/password/new\\?token=[A-Za-z0-9_-]+");
-        return await().atMost(MAIL_WAIT)
-                .until(
-                        () -> caravan.mail().received().stream()
-                                .filter(message -> addressedTo(message, email))
-                                .map(message -> {
-                                    Matcher found = link.matcher(text(message));
-                                    return found.find() ? found.group() : null;
-                                })
-                                .filter(java.util.Objects::nonNull)
-                                .findFirst()
-                                .orElse(null),
-                        java.util.Objects::nonNull);
-    }
-
     private static String tokenOf(String link) {
         return link.substring(link.indexOf("token=") + "token=".length());
-    }
-
-    private static boolean addressedTo(MimeMessage message, String email) {
-        try {
-            return message.getAllRecipients() != null
-                    && java.util.Arrays.stream(message.getAllRecipients())
-                            .anyMatch(a -> a.toString().contains(email));
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

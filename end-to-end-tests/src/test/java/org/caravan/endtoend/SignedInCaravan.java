@@ -1,19 +1,35 @@
 package org.caravan.endtoend;
 
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.FreePorts;
+import org.caravan.infrastructure.HttpExchange;
 import org.caravan.infrastructure.Infrastructure;
 import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.LocalSecrets;
+import org.caravan.infrastructure.ProviderTokens;
 import org.caravan.infrastructure.ServiceProcess;
 import org.caravan.infrastructure.SharedInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caravan's front door as an operator deploys it, outside the local profile: identity-service with secrets of this
@@ -24,6 +40,8 @@ final class SignedInCaravan {
 
     private static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path LOGS = PROJECT_ROOT.resolve("end-to-end-tests/target/service-logs/signed-in");
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static SignedInCaravan shared;
 
     private final List<ServiceProcess> processes;
@@ -32,8 +50,19 @@ final class SignedInCaravan {
     private final String gateway;
     private final String scriptsSecret;
 
+    private final String eventService;
+    private final String volunteerService;
+
     private SignedInCaravan(
-            List<ServiceProcess> processes, LocalMailServer mail, String issuer, String gateway, String scriptsSecret) {
+            List<ServiceProcess> processes,
+            LocalMailServer mail,
+            String issuer,
+            String gateway,
+            String scriptsSecret,
+            String eventService,
+            String volunteerService) {
+        this.eventService = eventService;
+        this.volunteerService = volunteerService;
         this.processes = processes;
         this.mail = mail;
         this.issuer = issuer;
@@ -57,6 +86,8 @@ final class SignedInCaravan {
                 new CaravanService("identity-service", "identity_signin_e2e", FreePorts.next(), FreePorts.next());
         CaravanService volunteers =
                 new CaravanService("volunteer-service", "volunteer_signin_e2e", FreePorts.next(), FreePorts.next());
+        CaravanService events =
+                new CaravanService("event-service", "event_signin_e2e", FreePorts.next(), FreePorts.next());
         CaravanService front = new CaravanService("gateway", null, FreePorts.next(), FreePorts.next());
         String issuer = "http://localhost:" + identity.httpPort();
         String gateway = "http://localhost:" + front.httpPort();
@@ -73,27 +104,29 @@ final class SignedInCaravan {
         provider.put("caravan.identity.clients.services.secret", LocalSecrets.generate());
         provider.putAll(mailTo(mail));
 
-        Map<String, String> service = infrastructure.serviceProperties(volunteers.database());
-        service.put("caravan.security.issuer", issuer);
-        service.put("caravan.security.jwk-set-uri", issuer + "/oauth2/jwks");
+        Map<String, String> service = trusting(issuer, infrastructure.serviceProperties(volunteers.database()));
         service.putAll(secrets.serviceSettings());
-        service.put("caravan.outbox.poll-interval", "100ms");
+        Map<String, String> planning = trusting(issuer, infrastructure.serviceProperties(events.database()));
 
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("caravan.gateway.issuer-uri", issuer);
         entry.put("caravan.gateway.client.secret", gatewaySecret);
         entry.put("caravan.gateway.session.cookie-secure", "false");
         String volunteerService = "http://127.0.0.1:" + volunteers.httpPort();
-        // Only volunteer-service runs here; the other routes lead to it too and are not called.
-        for (String route : List.of("event", "volunteer", "donation", "notification")) {
+        String eventService = "http://127.0.0.1:" + events.httpPort();
+        entry.put("caravan.gateway.routes.event.uri", eventService);
+        // donation- and notification-service do not run here: their routes lead to volunteer-service, never called.
+        for (String route : List.of("volunteer", "donation", "notification")) {
             entry.put("caravan.gateway.routes." + route + ".uri", volunteerService);
         }
 
         List<ServiceProcess> processes = List.of(
                 ServiceProcess.start(identity, identity.executableJar(PROJECT_ROOT), provider, LOGS),
                 ServiceProcess.start(volunteers, volunteers.executableJar(PROJECT_ROOT), service, LOGS),
+                ServiceProcess.start(events, events.executableJar(PROJECT_ROOT), planning, LOGS),
                 ServiceProcess.start(front, front.executableJar(PROJECT_ROOT), entry, LOGS));
-        SignedInCaravan caravan = new SignedInCaravan(processes, mail, issuer, gateway, scriptsSecret);
+        SignedInCaravan caravan =
+                new SignedInCaravan(processes, mail, issuer, gateway, scriptsSecret, eventService, volunteerService);
         try {
             processes.forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
         } catch (RuntimeException e) {
@@ -101,6 +134,14 @@ final class SignedInCaravan {
             throw e;
         }
         return caravan;
+    }
+
+    /** A service that trusts the provider by its issuer and published keys alone, as any OIDC provider is trusted. */
+    private static Map<String, String> trusting(String issuer, Map<String, String> settings) {
+        settings.put("caravan.security.issuer", issuer);
+        settings.put("caravan.security.jwk-set-uri", issuer + "/oauth2/jwks");
+        settings.put("caravan.outbox.poll-interval", "100ms");
+        return settings;
     }
 
     private static Map<String, String> mailTo(LocalMailServer mail) {
@@ -124,6 +165,109 @@ final class SignedInCaravan {
 
     String scriptsSecret() {
         return scriptsSecret;
+    }
+
+    /** A person the tests register or invite: their subject, name, e-mail address and the password they will choose. */
+    record Person(String subject, String name, String email, String password) {}
+
+    String eventService() {
+        return eventService;
+    }
+
+    String volunteerService() {
+        return volunteerService;
+    }
+
+    /** A token of the operators' scripts client with one role (client credentials). */
+    String scriptsToken(String role) {
+        return new ProviderTokens(issuer).forScripts(scriptsSecret, role);
+    }
+
+    /** An operator invites a coordinator, as coordinators' accounts are made: by an operator, at the provider. */
+    Person inviteCoordinator(String name) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Person coordinator =
+                new Person("coordinator-" + id, name, "c-" + id + "@caravan.example", "password-of-" + id + "!");
+        String body = JSON.writeValueAsString(Map.of(
+                "subject", coordinator.subject(),
+                "email", coordinator.email(),
+                "name", name,
+                "roles", List.of("coordinator"),
+                "locale", "en"));
+        HttpResponse<String> answer = HttpExchange.send(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                HttpRequest.newBuilder(URI.create(issuer + "/api/invitations"))
+                        .header("Authorization", "Bearer " + scriptsToken("operator"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Inviting " + name + " was answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return coordinator;
+    }
+
+    /** A coordinator's script registers the person through the gateway, with a token of the provider. */
+    Person register(String name, String locale) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Person volunteer =
+                new Person("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
+        String token = scriptsToken("coordinator");
+        String body = JSON.writeValueAsString(Map.of(
+                "subject", volunteer.subject(),
+                "name", volunteer.name(),
+                "email", volunteer.email(),
+                "locale", locale));
+        HttpResponse<String> answer = HttpExchange.send(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                HttpRequest.newBuilder(URI.create(gateway + "/api/volunteers"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Registering " + name + " was answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return volunteer;
+    }
+
+    /** The password link of the invitation e-mailed to the address, once it has arrived. */
+    String invitationLinkFor(String email) {
+        Pattern link = Pattern.compile(Pattern.quote(issuer) + "/password/new\\?token=[A-Za-z0-9_-]+");
+        return await().atMost(MAIL_WAIT)
+                .until(
+                        () -> mail.received().stream()
+                                .filter(message -> addressedTo(message, email))
+                                .map(message -> {
+                                    Matcher found = link.matcher(text(message));
+                                    return found.find() ? found.group() : null;
+                                })
+                                .filter(Objects::nonNull)
+                                .findFirst()
+                                .orElse(null),
+                        Objects::nonNull);
+    }
+
+    private static boolean addressedTo(MimeMessage message, String email) {
+        try {
+            return message.getAllRecipients() != null
+                    && Arrays.stream(message.getAllRecipients())
+                            .anyMatch(a -> a.toString().contains(email));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void close() {
