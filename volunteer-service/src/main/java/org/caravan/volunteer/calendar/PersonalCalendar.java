@@ -81,13 +81,13 @@ class PersonalCalendar {
     Mono<String> feed(String token) {
         return database.sql(
                         """
-                        select a.id, a.version, a.status, a.role, s.title, s.starts_at, s.ends_at, v.site_name,
-                          v.time_zone, v.theme
+                        select a.id, a.version, a.status, a.role, i.title, i.starts_at, i.ends_at, i.site_name,
+                          i.time_zone, i.theme
                         from volunteer p join assignment a on a.volunteer_id = p.id
-                        join programme_slot s on s.item_id = a.item_id join visit_plan v on v.visit_id = s.visit_id
+                        join programme_item i on i.item_id = a.item_id
                         where p.calendar_token_hash = :hash and a.status in
                           ('CONFIRMED', 'CHECKED_IN', 'CHECKED_OUT', 'WITHDRAWN', 'CANCELLED_BY_VISIT', 'RELEASED')
-                        order by s.starts_at
+                        order by i.starts_at
                         """)
                 .bind("hash", hash(token == null ? "" : token))
                 .map(row -> new Entry(

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.VolunteerCheckedIn;
@@ -44,62 +43,61 @@ class Attendance {
     @Transactional
     public Mono<Assignment> checkIn(UUID assignmentId, Caller caller, Instant requestedAt) {
         Instant at = when(caller, requestedAt);
-        return assignments.lockFor(assignmentId, caller).flatMap(assignment -> {
-            requireStatus(assignment, AssignmentStatus.CONFIRMED, "Only a confirmed place can be checked in");
-            return assignments.slot(assignment.itemId()).flatMap(slot -> {
-                if (at.isBefore(slot.startsAt().minus(CHECK_IN_OPENS_BEFORE)) || at.isAfter(slot.endsAt())) {
-                    throw ProblemException.conflict(
-                            "Not the time to check in",
-                            "Check-in is open from two hours before '" + slot.title() + "' until it ends ("
-                                    + slot.startsAt() + " to " + slot.endsAt() + ")");
-                }
-                return assignments
-                        .change(assignment.id(), "status = 'CHECKED_IN', checked_in_at = :at", Map.of("at", at))
-                        .flatMap(checkedIn -> assignments.publish(
-                                checkedIn, snapshot -> new VolunteerCheckedIn(snapshot, at, caller.subject())));
-            });
-        });
+        return assignments
+                .lockFor(assignmentId, caller, AssignmentStatus.CHECKED_IN)
+                .flatMap(assignment -> assignments.slot(assignment.itemId()).flatMap(slot -> {
+                    if (at.isBefore(slot.startsAt().minus(CHECK_IN_OPENS_BEFORE)) || at.isAfter(slot.endsAt())) {
+                        throw ProblemException.conflict(
+                                "Not the time to check in",
+                                "Check-in is open from two hours before '" + slot.title() + "' until it ends ("
+                                        + slot.startsAt() + " to " + slot.endsAt() + ")");
+                    }
+                    return assignments
+                            .checkIn(assignment, at)
+                            .flatMap(checkedIn -> assignments.publish(
+                                    checkedIn, snapshot -> new VolunteerCheckedIn(snapshot, at, caller.subject())));
+                }));
     }
 
     @Transactional
     public Mono<Assignment> checkOut(UUID assignmentId, Caller caller, Instant requestedAt) {
         Instant at = when(caller, requestedAt);
-        return assignments.lockFor(assignmentId, caller).flatMap(assignment -> {
-            requireStatus(assignment, AssignmentStatus.CHECKED_IN, "Only a checked-in volunteer can check out");
-            if (!at.isAfter(assignment.checkedInAt())) {
-                throw ProblemException.invalidField(
-                        "at", "check-out must come after check-in at " + assignment.checkedInAt());
-            }
-            BigDecimal hours = hoursBetween(assignment.checkedInAt(), at);
-            return assignments
-                    .change(assignment.id(), "status = 'CHECKED_OUT', checked_out_at = :at", Map.of("at", at))
-                    .flatMap(
-                            out -> ledger.computed(out, hours, caller.subject()).thenReturn(out))
-                    .flatMap(out -> assignments.publish(
-                            out,
-                            snapshot ->
-                                    new VolunteerCheckedOut(snapshot, out.checkedInAt(), at, hours, caller.subject())));
-        });
+        return assignments
+                .lockFor(assignmentId, caller, AssignmentStatus.CHECKED_OUT)
+                .flatMap(assignment -> {
+                    if (!at.isAfter(assignment.checkedInAt())) {
+                        throw ProblemException.invalidField(
+                                "at", "check-out must come after check-in at " + assignment.checkedInAt());
+                    }
+                    BigDecimal hours = hoursBetween(assignment.checkedInAt(), at);
+                    return assignments
+                            .checkOut(assignment, at)
+                            .flatMap(out -> ledger.computed(out, hours, caller.subject())
+                                    .thenReturn(out))
+                            .flatMap(out -> assignments.publish(
+                                    out,
+                                    snapshot -> new VolunteerCheckedOut(
+                                            snapshot, out.checkedInAt(), at, hours, caller.subject())));
+                });
     }
 
     /** Only once the item is over can anyone say the volunteer did not come. */
     @Transactional
     public Mono<Assignment> noShow(UUID assignmentId, String coordinator) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return assignments.lockFor(assignmentId, new Caller(coordinator, true)).flatMap(assignment -> {
-            requireStatus(assignment, AssignmentStatus.CONFIRMED, "Only a confirmed place can be a no-show");
-            return assignments.slot(assignment.itemId()).flatMap(slot -> {
-                if (now.isBefore(slot.endsAt())) {
-                    throw ProblemException.conflict(
-                            "Item not over",
-                            "'" + slot.title() + "' ends at " + slot.endsAt() + "; record a no-show after");
-                }
-                return assignments
-                        .change(assignment.id(), "status = 'NO_SHOW'", Map.of())
-                        .flatMap(missed -> assignments.publish(
-                                missed, snapshot -> new NoShowRecorded(snapshot, coordinator, now)));
-            });
-        });
+        return assignments
+                .lockFor(assignmentId, new Caller(coordinator, true), AssignmentStatus.NO_SHOW)
+                .flatMap(assignment -> assignments.slot(assignment.itemId()).flatMap(slot -> {
+                    if (now.isBefore(slot.endsAt())) {
+                        throw ProblemException.conflict(
+                                "Item not over",
+                                "'" + slot.title() + "' ends at " + slot.endsAt() + "; record a no-show after");
+                    }
+                    return assignments
+                            .noShow(assignment)
+                            .flatMap(missed -> assignments.publish(
+                                    missed, snapshot -> new NoShowRecorded(snapshot, coordinator, now)));
+                }));
     }
 
     /** Rounded to the nearest quarter hour, as volunteer records are kept. */
@@ -122,11 +120,5 @@ class Attendance {
             throw ProblemException.invalidField("at", "cannot be in the future");
         }
         return requested.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static void requireStatus(Assignment assignment, AssignmentStatus expected, String rule) {
-        if (assignment.status() != expected) {
-            throw ProblemException.conflict("Assignment is " + assignment.status(), rule);
-        }
     }
 }

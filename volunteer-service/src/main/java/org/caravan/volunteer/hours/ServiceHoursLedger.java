@@ -108,10 +108,10 @@ class ServiceHoursLedger {
         return database.sql(
                         """
                         select e.id, e.assignment_id, e.kind, e.hours, e.reason, e.author, e.recorded_at,
-                          s.title, s.starts_at, v.site_name, v.time_zone
+                          i.title, i.starts_at, i.site_name, i.time_zone
                         from service_hours_entry e join assignment a on a.id = e.assignment_id
-                        join programme_slot s on s.item_id = a.item_id join visit_plan v on v.visit_id = s.visit_id
-                        where e.volunteer_id = :volunteer order by s.starts_at, e.recorded_at
+                        join programme_item i on i.item_id = a.item_id
+                        where e.volunteer_id = :volunteer order by i.starts_at, e.recorded_at
                         """)
                 .bind("volunteer", volunteerId)
                 .map(row -> Map.entry(

@@ -1,6 +1,6 @@
 package org.caravan.volunteer.staffing;
 
-import java.time.Duration;
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.caravan.volunteer.staffing.TravelTime.Place;
+import org.caravan.volunteer.staffing.TravelTime.Stay;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -59,14 +60,13 @@ public class DoubleBooking {
     public Mono<Optional<Conflict>> of(UUID volunteerId, UUID itemId, UUID self) {
         return database.sql(
                         """
-                        select a.id, o.title, o.starts_at, o.ends_at, ov.site_name, ov.site_id, ov.site_lat, ov.site_lon,
-                          ov.time_zone, t.starts_at as t_starts, t.ends_at as t_ends, tv.site_id as t_site,
-                          tv.site_lat as t_lat, tv.site_lon as t_lon
-                        from programme_slot t join visit_plan tv on tv.visit_id = t.visit_id
+                        select a.id, o.title, o.starts_at, o.ends_at, o.site_name, o.site_id, o.site_lat, o.site_lon,
+                          o.time_zone, t.starts_at as t_starts, t.ends_at as t_ends, t.site_id as t_site,
+                          t.site_lat as t_lat, t.site_lon as t_lon
+                        from programme_item t
                         join assignment a on a.volunteer_id = :volunteer and a.status in ('CONFIRMED', 'CHECKED_IN')
                           and a.id <> :self
-                        join programme_slot o on o.item_id = a.item_id and o.removed_at is null
-                        join visit_plan ov on ov.visit_id = o.visit_id
+                        join programme_item o on o.item_id = a.item_id and o.removed_at is null
                         where t.item_id = :item
                           -- nobody travels longer than six hours between two places: only those closer are compared
                           and o.starts_at < t.ends_at + interval '6 hours' and t.starts_at < o.ends_at + interval '6 hours'
@@ -76,35 +76,33 @@ public class DoubleBooking {
                 .bind("item", itemId)
                 .bind("self", self == null ? new UUID(0, 0) : self)
                 .map(row -> {
-                    Instant start = row.get("t_starts", OffsetDateTime.class).toInstant();
-                    Instant end = row.get("t_ends", OffsetDateTime.class).toInstant();
-                    Instant otherStart =
-                            row.get("starts_at", OffsetDateTime.class).toInstant();
-                    Instant otherEnd = row.get("ends_at", OffsetDateTime.class).toInstant();
-                    Duration travel = TravelTime.between(
-                            new Place(
-                                    row.get("t_site", UUID.class),
-                                    row.get("t_lat", Double.class),
-                                    row.get("t_lon", Double.class)),
-                            new Place(
-                                    row.get("site_id", UUID.class),
-                                    row.get("site_lat", Double.class),
-                                    row.get("site_lon", Double.class)));
-                    boolean clash = otherStart.isBefore(end.plus(travel)) && start.isBefore(otherEnd.plus(travel));
-                    return clash
-                            ? Optional.of(new Conflict(
+                    Stay wanted = new Stay(
+                            instant(row, "t_starts"), instant(row, "t_ends"), place(row, "t_site", "t_lat", "t_lon"));
+                    Stay held = new Stay(
+                            instant(row, "starts_at"),
+                            instant(row, "ends_at"),
+                            place(row, "site_id", "site_lat", "site_lon"));
+                    return wanted.clashWith(held)
+                            .map(travel -> new Conflict(
                                     row.get("id", UUID.class),
                                     row.get("title", String.class),
                                     row.get("site_name", String.class),
-                                    otherStart,
-                                    otherEnd,
+                                    held.startsAt(),
+                                    held.endsAt(),
                                     travel.toMinutes(),
-                                    row.get("time_zone", String.class)))
-                            : Optional.<Conflict>empty();
+                                    row.get("time_zone", String.class)));
                 })
                 .all()
                 .filter(Optional::isPresent)
                 .next()
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    private static Instant instant(Readable row, String column) {
+        return row.get(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Place place(Readable row, String site, String lat, String lon) {
+        return new Place(row.get(site, UUID.class), row.get(lat, Double.class), row.get(lon, Double.class));
     }
 }

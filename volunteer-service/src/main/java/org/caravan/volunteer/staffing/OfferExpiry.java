@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.platform.scheduling.Sweeps;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,21 +24,18 @@ class OfferExpiry {
 
     private static final int BATCH = 200;
 
-    private final DatabaseClient database;
     private final Assignments assignments;
     private final Staffing staffing;
     private final TransactionalOperator transaction;
     private final Duration promotionValidFor;
 
     OfferExpiry(
-            DatabaseClient database,
             Assignments assignments,
             Staffing staffing,
             TransactionalOperator transaction,
             @Value("${caravan.staffing.promotion-offer-valid-for:48h}") Duration promotionValidFor,
             Clock clock) {
         this.clock = clock;
-        this.database = database;
         this.assignments = assignments;
         this.staffing = staffing;
         this.transaction = transaction;
@@ -55,17 +51,8 @@ class OfferExpiry {
 
     Mono<Long> sweepOnce() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return database.sql(
-                        """
-                        update assignment set status = 'EXPIRED', answered_at = :now, version = version + 1
-                        where id in (select id from assignment where status = 'OFFERED' and offer_expires_at <= :now
-                                     order by offer_expires_at limit :batch for update skip locked)
-                        returning """
-                                + " " + Assignment.COLUMNS)
-                .bind("now", now)
-                .bind("batch", BATCH)
-                .map(Assignment::from)
-                .all()
+        return assignments
+                .expireOverdue(now, BATCH)
                 .concatMap(offer -> assignments
                         .publish(offer, snapshot -> new AssignmentOfferExpired(snapshot, offer.offerExpiresAt()))
                         .then(staffing.promoteIfPlaceFree(offer.itemId(), offer.role(), promotionValidFor))

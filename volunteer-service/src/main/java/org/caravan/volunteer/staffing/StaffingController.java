@@ -60,7 +60,7 @@ class StaffingController {
                         .body(assignment));
     }
 
-    private Mono<Staffing.Offeree> offeree(Offer offer) {
+    private Mono<Assignments.Offeree> offeree(Offer offer) {
         if (offer.teamId() != null) {
             if (offer.volunteerId() != null) {
                 throw ProblemException.invalidField("teamId", "offer to a volunteer or to a team, not both");
@@ -72,12 +72,12 @@ class StaffingController {
             return teams.find(offer.teamId())
                     .switchIfEmpty(
                             Mono.error(() -> ProblemException.invalidField("teamId", "no team " + offer.teamId())))
-                    .map(team -> new Staffing.Offeree(VisitPlans.TEAM_SLOT, team.leadVolunteerId(), team.id()));
+                    .map(team -> new Assignments.Offeree(VisitPlans.TEAM_SLOT, team.leadVolunteerId(), team.id()));
         }
         if (offer.volunteerId() == null || offer.role() == null || offer.role().isBlank()) {
             throw ProblemException.invalidField("volunteerId", "name a volunteerId and role, or a teamId");
         }
-        return Mono.just(new Staffing.Offeree(offer.role().strip(), offer.volunteerId(), null));
+        return Mono.just(new Assignments.Offeree(offer.role().strip(), offer.volunteerId(), null));
     }
 
     @PostMapping("/api/assignments/{id}/accept")
@@ -106,7 +106,7 @@ class StaffingController {
     }
 
     @GetMapping("/api/volunteers/me/assignments")
-    Flux<Staffing.Placement> mine(@AuthenticationPrincipal Jwt volunteer) {
+    Flux<Assignments.Placement> mine(@AuthenticationPrincipal Jwt volunteer) {
         return staffing.mine(volunteer.getSubject());
     }
 

@@ -1,10 +1,13 @@
 package org.caravan.volunteer.staffing;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * How long to allow between two places. From coordinates: the straight line, made longer by a road factor,
- * driven at city speed, plus time to park and find the room. Unknown places get the issue's 45 minutes.
+ * How long to allow between two places, and so whether one person can serve at both. From coordinates: the
+ * straight line, made longer by a road factor, driven at city speed, plus time to park and find the room. Unknown
+ * places get the issue's 45 minutes.
  */
 final class TravelTime {
 
@@ -18,6 +21,18 @@ final class TravelTime {
 
         boolean located() {
             return lat != null && lon != null;
+        }
+    }
+
+    /** A time spent at a place, such as a programme item someone serves at. */
+    record Stay(Instant startsAt, Instant endsAt, Place place) {
+
+        /** The travel time, when it does not fit between the two stays in either order; empty when it does. */
+        Optional<Duration> clashWith(Stay other) {
+            Duration travel = between(place, other.place);
+            boolean clash =
+                    other.startsAt.isBefore(endsAt.plus(travel)) && startsAt.isBefore(other.endsAt.plus(travel));
+            return clash ? Optional.of(travel) : Optional.empty();
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
@@ -14,7 +13,6 @@ import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.platform.messaging.IncomingEvent;
 import org.caravan.volunteer.visit.StaffingFollowsVisits;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,16 +26,14 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
 
     private final Clock clock;
 
-    private static final String LIVE = "('OFFERED', 'CONFIRMED', 'WAITLISTED')";
-
-    private final DatabaseClient database;
     private final Assignments assignments;
+    private final Headcount headcount;
     private final DoubleBooking doubleBooking;
 
-    VisitChangeStaffing(DatabaseClient database, Assignments assignments, DoubleBooking doubleBooking, Clock clock) {
+    VisitChangeStaffing(Assignments assignments, Headcount headcount, DoubleBooking doubleBooking, Clock clock) {
         this.clock = clock;
-        this.database = database;
         this.assignments = assignments;
+        this.headcount = headcount;
         this.doubleBooking = doubleBooking;
     }
 
@@ -60,38 +56,17 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
     }
 
     private Mono<Void> cancelledWithVisit(UUID visitId, String reason, Instant at) {
-        return database.sql(
-                        "update assignment set status = 'CANCELLED_BY_VISIT', answered_at = :at, version = version + 1"
-                                + " where status in " + LIVE
-                                + " and item_id in (select item_id from programme_slot where visit_id = :visit) returning "
-                                + Assignment.COLUMNS)
-                .bind("at", at)
-                .bind("visit", visitId)
-                .map(Assignment::from)
-                .all()
+        return assignments
+                .endForVisit(visitId, at)
                 .concatMap(ended -> assignments.publish(
                         ended, snapshot -> new AssignmentWithdrawn(snapshot, "Visit cancelled: " + reason, at)))
-                .then(database.sql("update staffing_need set confirmed = 0"
-                                + " where item_id in (select item_id from programme_slot where visit_id = :visit)")
-                        .bind("visit", visitId)
-                        .then());
+                .then(headcount.emptyVisit(visitId));
     }
 
     private Mono<Void> releaseRemovedFromProgramme(UUID visitId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return database.sql(
-                        """
-                        update assignment a set status = 'RELEASED', answered_at = :now, version = a.version + 1
-                        from staffing_need n join programme_slot s on s.item_id = n.item_id
-                        where a.item_id = n.item_id and a.role = n.role and s.visit_id = :visit
-                          and a.status in ('OFFERED', 'CONFIRMED', 'WAITLISTED')
-                          and (n.removed_at is not null or s.removed_at is not null)
-                        returning """
-                                + " " + Assignment.columns("a."))
-                .bind("now", now)
-                .bind("visit", visitId)
-                .map(Assignment::from)
-                .all()
+        return assignments
+                .releaseRemovedFromProgramme(visitId, now)
                 .concatMap(released -> assignments.publish(
                         released,
                         snapshot -> new AssignmentWithdrawn(snapshot, "Removed from the visit's programme", now)))
@@ -103,19 +78,14 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
      * same volunteer, and were not knowingly double-booked by a coordinator, are asked to reconfirm.
      */
     private Mono<Void> askToReconfirmWhereMovedPlacesClash(UUID visitId, Duration shift, Instant at) {
-        return database.sql("select " + Assignment.columns("a.")
-                        + " from assignment a join programme_slot s on s.item_id = a.item_id"
-                        + " where s.visit_id = :visit and s.removed_at is null and a.status = 'CONFIRMED'"
-                        + " and a.conflict_override_reason is null and a.reconfirmation_requested_at is null")
-                .bind("visit", visitId)
-                .map(Assignment::from)
-                .all()
+        return assignments
+                .placesToRecheck(visitId)
                 .concatMap(held -> doubleBooking
                         .of(held.volunteerId(), held.itemId(), held.id())
                         .flatMap(conflict -> conflict.isEmpty()
                                 ? Mono.empty()
                                 : assignments
-                                        .change(held.id(), "reconfirmation_requested_at = :at", Map.of("at", at))
+                                        .askToReconfirm(held, at)
                                         .flatMap(flagged -> assignments.publish(
                                                 flagged,
                                                 snapshot -> new AssignmentReconfirmationRequested(

@@ -24,7 +24,7 @@ class SuggestionController {
 
     @GetMapping("/api/programme-items/{itemId}/suggestions")
     @PreAuthorize("hasRole('coordinator')")
-    Mono<List<Suggestions.Suggestion>> suggestions(
+    Mono<List<Suggestion>> suggestions(
             @PathVariable UUID itemId,
             @RequestParam String role,
             @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
