@@ -188,24 +188,15 @@ final class SignedInCaravan {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Person coordinator =
                 new Person("coordinator-" + id, name, "c-" + id + "@caravan.example", "password-of-" + id + "!");
-        String body = JSON.writeValueAsString(Map.of(
-                "subject", coordinator.subject(),
-                "email", coordinator.email(),
-                "name", name,
-                "roles", List.of("coordinator"),
-                "locale", "en"));
-        HttpResponse<String> answer = HttpExchange.send(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                HttpRequest.newBuilder(URI.create(issuer + "/api/invitations"))
-                        .header("Authorization", "Bearer " + scriptsToken("operator"))
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
-        if (answer.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "Inviting " + name + " was answered " + answer.statusCode() + ": " + answer.body());
-        }
+        created(
+                issuer + "/api/invitations",
+                scriptsToken("operator"),
+                Map.of(
+                        "subject", coordinator.subject(),
+                        "email", coordinator.email(),
+                        "name", name,
+                        "roles", List.of("coordinator"),
+                        "locale", "en"));
         return coordinator;
     }
 
@@ -214,25 +205,31 @@ final class SignedInCaravan {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Person volunteer =
                 new Person("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
-        String token = scriptsToken("coordinator");
-        String body = JSON.writeValueAsString(Map.of(
-                "subject", volunteer.subject(),
-                "name", volunteer.name(),
-                "email", volunteer.email(),
-                "locale", locale));
+        created(
+                gateway + "/api/volunteers",
+                scriptsToken("coordinator"),
+                Map.of(
+                        "subject", volunteer.subject(),
+                        "name", volunteer.name(),
+                        "email", volunteer.email(),
+                        "locale", locale));
+        return volunteer;
+    }
+
+    /** Posts the JSON body with the bearer token and insists on 201 Created. */
+    private static void created(String url, String token, Map<String, Object> body) {
         HttpResponse<String> answer = HttpExchange.send(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                HttpRequest.newBuilder(URI.create(gateway + "/api/volunteers"))
+                HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build());
         if (answer.statusCode() != 201) {
             throw new IllegalStateException(
-                    "Registering " + name + " was answered " + answer.statusCode() + ": " + answer.body());
+                    "POST " + url + " was answered " + answer.statusCode() + ": " + answer.body());
         }
-        return volunteer;
     }
 
     /** The password link of the invitation e-mailed to the address, once it has arrived. */

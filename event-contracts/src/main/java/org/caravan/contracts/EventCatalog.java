@@ -10,6 +10,7 @@ import org.caravan.contracts.donation.DonationHeld;
 import org.caravan.contracts.donation.DonationMoved;
 import org.caravan.contracts.donation.DonationPledged;
 import org.caravan.contracts.donation.DonationReceived;
+import org.caravan.contracts.donation.DonorLiaisonNamed;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
@@ -198,6 +199,12 @@ public final class EventCatalog {
             Topic.DONATIONS,
             "Something was given in return to a donor or a team at a visit.");
 
+    public static final EventType<DonorLiaisonNamed> DONOR_LIAISON_NAMED = new EventType<>(
+            "org.caravan.donor.liaison-named.v1",
+            DonorLiaisonNamed.class,
+            Topic.DONORS,
+            "A donor was registered with a liaison, the login who acts for it; carries how to reach that person.");
+
     public static final EventType<StaffingGapsFound> STAFFING_GAPS_FOUND = new EventType<>(
             "org.caravan.staffing.gaps-found.v1",
             StaffingGapsFound.class,
@@ -233,7 +240,8 @@ public final class EventCatalog {
             DONATION_CANCELLED,
             DONATION_HELD,
             DONATION_MOVED,
-            ACKNOWLEDGEMENT_RECORDED);
+            ACKNOWLEDGEMENT_RECORDED,
+            DONOR_LIAISON_NAMED);
 
     private EventCatalog() {}
 

@@ -8,4 +8,5 @@ public record Topic(String name, String aggregateType) {
     public static final Topic ASSIGNMENTS = new Topic("caravan.assignments.v1", "assignment");
     public static final Topic STAFFING = new Topic("caravan.staffing.v1", "visit");
     public static final Topic DONATIONS = new Topic("caravan.donations.v1", "pledge");
+    public static final Topic DONORS = new Topic("caravan.donors.v1", "donor");
 }

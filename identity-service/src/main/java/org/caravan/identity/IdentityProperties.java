@@ -110,8 +110,9 @@ public record IdentityProperties(
     }
 
     /**
-     * Consuming volunteer-service's {@code VolunteerRegistered} (topic {@code caravan.volunteers.v1}, consumer
-     * group {@code identity-service}) to invite each volunteer registered with an e-mail address. Off for a
+     * Consuming volunteer-service's {@code VolunteerRegistered} (topic {@code caravan.volunteers.v1}) and
+     * donation-service's {@code DonorLiaisonNamed} (topic {@code caravan.donors.v1}), consumer group {@code
+     * identity-service}, to invite each volunteer and each donor's liaison registered with an e-mail address. Off for a
      * deployment whose people sign in at another provider (Keycloak...), which then needs no Kafka here.
      */
     public record InvitationsFromEvents(@DefaultValue("true") boolean enabled) {}

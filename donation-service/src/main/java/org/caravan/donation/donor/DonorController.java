@@ -49,7 +49,8 @@ class DonorController {
                         request.name().strip(),
                         request.kind(),
                         contact == null ? null : new Donor.Contact(contact.name(), contact.phone(), contact.email()),
-                        caller.coordinator() ? request.liaisonSubject() : caller.subject())
+                        caller.coordinator() ? request.liaisonSubject() : caller.subject(),
+                        caller.subject())
                 .map(donor -> ResponseEntity.created(URI.create("/api/donors/" + donor.id()))
                         .body(donor));
     }

@@ -88,8 +88,8 @@ public class Invitations {
     }
 
     /**
-     * Invites a person another service registered (volunteer-service's {@code VolunteerRegistered}), in the
-     * caller's transaction (which claims the event, so that both stand or fall together); {@link #send} mails the
+     * Invites a person another service registered (volunteer-service's {@code VolunteerRegistered}, donation-service's
+     * {@code DonorLiaisonNamed}), in the caller's transaction (which claims the event, so that both stand or fall together); {@link #send} mails the
      * link after the commit. Unlike {@link #invite}, which an operator or a service asks for knowingly, it never
      * changes what an existing account says about its person:
      *
@@ -100,7 +100,8 @@ public class Invitations {
      *       only while it has no password and no usable invitation (so an expired invitation is renewed);
      *   <li>an account with the subject and another address: left as it is, no link, a warning logged. Otherwise
      *       whoever may register volunteers could redirect someone's sign-in (and their password resets) to an
-     *       address of their choosing; an operator decides with {@code POST /api/invitations}.
+     *       address of their choosing (the same holds for whoever may register donors); an operator decides with
+     *       {@code POST /api/invitations}.
      * </ul>
      */
     @Transactional(propagation = Propagation.MANDATORY)

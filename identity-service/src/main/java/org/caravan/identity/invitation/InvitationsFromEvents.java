@@ -2,7 +2,11 @@ package org.caravan.identity.invitation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
@@ -28,24 +32,30 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Kafka side of invitations from events: one consumer (group {@code identity-service}) of {@code
- * caravan.volunteers.v1} handing each record to {@link VolunteerRegistrations}, with the services' dead-letter
- * convention: a poison record (or an account the event cannot create, such as an address another account uses) goes
- * straight to {@code error.caravan.volunteers.v1.identity-service}, any other failure after three retries (200 ms
- * doubling to 2 s, as the platform's binder does), with the failure in {@code x-exception-*} and {@code x-original-*}
- * headers beside the original ones; the partition then moves on. Off with {@code
- * caravan.identity.invitations-from-events.enabled=false}: nothing here then connects to Kafka.
+ * caravan.volunteers.v1} and {@code caravan.donors.v1}, handing each record to the consumer of its topic ({@link
+ * VolunteerRegistrations}, {@link DonorLiaisons}), with the services' dead-letter convention: a poison record (or an
+ * account the event cannot create, such as an address another account uses) goes straight to {@code
+ * error.<topic>.identity-service}, any other failure after three retries (200 ms doubling to 2 s, as the platform's
+ * binder does), with the failure in {@code x-exception-*} and {@code x-original-*} headers beside the original ones;
+ * the partition then moves on. Off with {@code caravan.identity.invitations-from-events.enabled=false}: nothing here
+ * then connects to Kafka.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "caravan.identity.invitations-from-events.enabled", matchIfMissing = true)
 class InvitationsFromEvents {
 
-    static final String TOPIC = Topic.VOLUNTEERS.name();
-    static final String DEAD_LETTERS = "error." + TOPIC + "." + VolunteerRegistrations.CONSUMER;
+    static final List<String> TOPICS = List.of(Topic.VOLUNTEERS.name(), Topic.DONORS.name());
+
+    /** Where the consumer's poison records of the topic go, as the services name them. */
+    static String deadLetters(String topic) {
+        return "error." + topic + "." + InvitingConsumer.CONSUMER;
+    }
 
     @Bean
     VolunteerRegistrations volunteerRegistrations(
@@ -53,20 +63,30 @@ class InvitationsFromEvents {
         return new VolunteerRegistrations(processed, invitations, transactions);
     }
 
+    @Bean
+    DonorLiaisons donorLiaisons(ProcessedEvents processed, Invitations invitations, TransactionTemplate transactions) {
+        return new DonorLiaisons(processed, invitations, transactions);
+    }
+
     /**
-     * The topic in the services' layout, should this provider start before them, and its dead-letter topic (one
+     * The topics in the services' layout, should this provider start before them, and their dead-letter topics (one
      * partition, as the binder makes them).
      */
     @Bean
     KafkaAdmin.NewTopics invitationTopics(
             @Value("${caravan.kafka.partitions}") int partitions,
             @Value("${caravan.kafka.replication-factor}") int replicas) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(TOPIC)
-                        .partitions(partitions)
-                        .replicas(replicas)
-                        .build(),
-                TopicBuilder.name(DEAD_LETTERS).partitions(1).replicas(replicas).build());
+        return new KafkaAdmin.NewTopics(TOPICS.stream()
+                .flatMap(topic -> Stream.of(
+                        TopicBuilder.name(topic)
+                                .partitions(partitions)
+                                .replicas(replicas)
+                                .build(),
+                        TopicBuilder.name(deadLetters(topic))
+                                .partitions(1)
+                                .replicas(replicas)
+                                .build()))
+                .toArray(NewTopic[]::new));
     }
 
     @Bean
@@ -80,31 +100,39 @@ class InvitationsFromEvents {
         return new KafkaTemplate<>(producers);
     }
 
+    /** One container for both topics: one consumer group, each record to the consumer of its topic. */
     @Bean
-    ConcurrentMessageListenerContainer<String, byte[]> volunteerRegistrationsContainer(
-            KafkaProperties kafka, VolunteerRegistrations listener, KafkaTemplate<String, byte[]> deadLetters) {
+    ConcurrentMessageListenerContainer<String, byte[]> invitationsFromEventsContainer(
+            KafkaProperties kafka, List<InvitingConsumer<?>> listeners, KafkaTemplate<String, byte[]> deadLetters) {
+        Map<String, MessageListener<String, byte[]>> byTopic = new HashMap<>();
+        listeners.forEach(listener -> byTopic.put(listener.topic(), listener));
+        if (!byTopic.keySet().equals(Set.copyOf(TOPICS))) {
+            throw new IllegalStateException(
+                    "Invitations from events read " + TOPICS + ", consumers for " + byTopic.keySet());
+        }
         Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, VolunteerRegistrations.CONSUMER);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, InvitingConsumer.CONSUMER);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // A new group starts at the oldest record the topic keeps: people registered before this provider first ran
+        // A new group starts at the oldest record the topics keep: people registered before this provider first ran
         // are invited too (each once). SPRING_KAFKA_CONSUMER_AUTO_OFFSET_RESET=latest says otherwise.
         settings.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         DefaultKafkaConsumerFactory<String, byte[]> consumers =
                 new DefaultKafkaConsumerFactory<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        ContainerProperties properties = new ContainerProperties(TOPIC);
-        properties.setGroupId(VolunteerRegistrations.CONSUMER);
+        ContainerProperties properties = new ContainerProperties(TOPICS.toArray(String[]::new));
+        properties.setGroupId(InvitingConsumer.CONSUMER);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
-        properties.setMessageListener(listener);
+        properties.setMessageListener((MessageListener<String, byte[]>)
+                record -> byTopic.get(record.topic()).onMessage(record));
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
-        container.setBeanName("volunteerRegistrations");
+        container.setBeanName("invitationsFromEvents");
         container.setCommonErrorHandler(errorHandler(deadLetters));
         return container;
     }
 
     static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> deadLetters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                deadLetters, (record, failure) -> new TopicPartition(DEAD_LETTERS, 0));
+                deadLetters, (record, failure) -> new TopicPartition(deadLetters(record.topic()), 0));
         recoverer.setHeadersFunction((record, failure) -> {
             Throwable cause = failure;
             while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
