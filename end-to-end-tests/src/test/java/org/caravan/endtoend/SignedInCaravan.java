@@ -21,14 +21,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caravan.infrastructure.CaravanService;
+import org.caravan.infrastructure.EmbeddedInfrastructure;
 import org.caravan.infrastructure.FreePorts;
 import org.caravan.infrastructure.HttpExchange;
-import org.caravan.infrastructure.Infrastructure;
 import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.ProviderTokens;
 import org.caravan.infrastructure.ServiceProcess;
-import org.caravan.infrastructure.SharedInfrastructure;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +43,7 @@ final class SignedInCaravan {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static SignedInCaravan shared;
 
+    private final EmbeddedInfrastructure infrastructure;
     private final List<ServiceProcess> processes;
     private final LocalMailServer mail;
     private final String issuer;
@@ -54,6 +54,7 @@ final class SignedInCaravan {
     private final String volunteerService;
 
     private SignedInCaravan(
+            EmbeddedInfrastructure infrastructure,
             List<ServiceProcess> processes,
             LocalMailServer mail,
             String issuer,
@@ -63,6 +64,7 @@ final class SignedInCaravan {
             String volunteerService) {
         this.eventService = eventService;
         this.volunteerService = volunteerService;
+        this.infrastructure = infrastructure;
         this.processes = processes;
         this.mail = mail;
         this.issuer = issuer;
@@ -79,7 +81,13 @@ final class SignedInCaravan {
     }
 
     private static SignedInCaravan start() throws IOException {
-        Infrastructure infrastructure = SharedInfrastructure.get();
+        // Servers of its own: on the JVM's shared broker its volunteer-service would join the consumer groups of
+        // RunningCaravan's and take a share of that caravan's visits.
+        Path servers = Files.createTempDirectory("caravan-e2e-signin-servers");
+        // The database server may run as another account, which must reach its folder inside.
+        servers.toFile().setExecutable(true, false);
+        EmbeddedInfrastructure infrastructure =
+                EmbeddedInfrastructure.start(servers, EmbeddedInfrastructure.Ports.free(), false);
         LocalSecrets secrets = LocalSecrets.in(Files.createTempDirectory("caravan-e2e-signin-secrets"));
         LocalMailServer mail = LocalMailServer.onFreePorts();
         CaravanService identity =
@@ -125,8 +133,8 @@ final class SignedInCaravan {
                 ServiceProcess.start(volunteers, volunteers.executableJar(PROJECT_ROOT), service, LOGS),
                 ServiceProcess.start(events, events.executableJar(PROJECT_ROOT), planning, LOGS),
                 ServiceProcess.start(front, front.executableJar(PROJECT_ROOT), entry, LOGS));
-        SignedInCaravan caravan =
-                new SignedInCaravan(processes, mail, issuer, gateway, scriptsSecret, eventService, volunteerService);
+        SignedInCaravan caravan = new SignedInCaravan(
+                infrastructure, processes, mail, issuer, gateway, scriptsSecret, eventService, volunteerService);
         try {
             processes.forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
         } catch (RuntimeException e) {
@@ -270,5 +278,6 @@ final class SignedInCaravan {
     private void close() {
         processes.parallelStream().forEach(ServiceProcess::close);
         mail.close();
+        infrastructure.close();
     }
 }
