@@ -21,3 +21,13 @@ export type Pledge = DonationSchemas['schemas']['PledgeSnapshot'];
 export type PledgeLine = DonationSchemas['schemas']['PledgeLine'];
 
 export type InboxEntry = NotificationSchemas['schemas']['InboxEntry'];
+
+export type HoursStatement = VolunteerSchemas['schemas']['Statement'];
+export type Volunteer = VolunteerSchemas['schemas']['Volunteer'];
+
+export type PledgeView = DonationSchemas['schemas']['PledgeView'];
+export type PledgeHistoryEntry = DonationSchemas['schemas']['HistoryEntry'];
+export type PledgeDelivery = DonationSchemas['schemas']['Receipt'];
+export type DeliveryReceipt = DonationSchemas['schemas']['DeliveryReceipt'];
+export type Manifest = DonationSchemas['schemas']['Manifest'];
+export type ManifestTotal = DonationSchemas['schemas']['Total'];

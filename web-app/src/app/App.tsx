@@ -4,6 +4,8 @@ import type { Me } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { StaffingBoard } from '../screens/coordinator/StaffingBoard';
 import { UpcomingVisits } from '../screens/coordinator/UpcomingVisits';
+import { PledgeDetail } from '../screens/donations/PledgeDetail';
+import { VisitDonations } from '../screens/donations/VisitDonations';
 import { Pledges } from '../screens/liaison/Pledges';
 import { Inbox } from '../screens/volunteer/Inbox';
 import { MyAssignments } from '../screens/volunteer/MyAssignments';
@@ -55,9 +57,13 @@ export const routes: RouteObject[] = [
       { index: true, element: <Start /> },
       { path: 'visits', element: <For screen="/visits"><UpcomingVisits /></For> },
       { path: 'visits/:visitId', element: <For screen="/visits"><StaffingBoard /></For> },
+      // The visit day (VisitDay) joins the routes once volunteer-service lists an item's assignments to
+      // coordinators: without that list it could only say that it cannot show anyone.
+      { path: 'visits/:visitId/donations', element: <For screen="/pledges"><VisitDonations /></For> },
       { path: 'assignments', element: <For screen="/assignments"><MyAssignments /></For> },
       { path: 'inbox', element: <For screen="/inbox"><Inbox /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
+      { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },
       { path: '*', element: <NotFound /> },
     ],
   },

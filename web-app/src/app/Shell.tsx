@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { CSRF_FIELD, csrfToken } from '../api/csrf';
 import { useI18n } from '../i18n/I18n';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/messages';
+import { LiveIndicator, LiveProvider, NoticeAnnouncer } from '../live/Live';
 import { knownRoles, screensFor } from './navigation';
 import { useMe } from './Session';
 
@@ -10,7 +11,10 @@ function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The frame of every screen: who is signed in, the screens their roles open, the language, sign-out. */
+/**
+ * The frame of every screen: who is signed in, the screens their roles open, the language, sign-out, and whether
+ * updates arrive live (the tab's one inbox stream, shared by every screen).
+ */
 export function Shell() {
   const { t, language, setLanguage } = useI18n();
   const me = useMe();
@@ -29,7 +33,7 @@ export function Shell() {
   };
 
   return (
-    <>
+    <LiveProvider>
       <a
         className="skip-link"
         href="#main"
@@ -47,6 +51,7 @@ export function Shell() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </p>
           <div className="account">
+            <LiveIndicator />
             <p className="who">
               <span>{t('header.signedInAs', { name })}</span>
               {roles.length > 0 && <span className="who-roles">{t('header.roles', { roles: roles.join(language === 'en' ? ', ' : '、') })}</span>}
@@ -89,6 +94,7 @@ export function Shell() {
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
-    </>
+      <NoticeAnnouncer />
+    </LiveProvider>
   );
 }

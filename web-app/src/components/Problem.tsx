@@ -29,19 +29,30 @@ export function fieldLabel(field: string, t: I18n['t']): string {
 }
 
 /**
- * An error answer shown where the action was: the translated summary, the fields it names, and the service's own
- * words (in English, so marked as such for screen readers) with the trace id support needs.
+ * An error answer shown where the action was: the translated summary, the fields it names (unless they are shown
+ * next to their controls), and the service's own words (in English, so marked as such for screen readers) with the
+ * trace id support needs.
  */
-export function ProblemMessage({ problem, id }: { problem: ApiProblem; id?: string }) {
+export function ProblemMessage({
+  problem,
+  id,
+  omitFields = [],
+}: {
+  problem: ApiProblem;
+  id?: string;
+  /** Fields whose messages are shown next to their controls already. */
+  omitFields?: readonly string[];
+}) {
   const { t } = useI18n();
   const summary = describeProblem(problem, t);
+  const errors = problem.errors.filter((error) => !omitFields.includes(error.field));
   const detail = problem.detail !== undefined && problem.detail !== summary ? problem.detail : undefined;
   return (
     <div className="problem" role="alert" id={id}>
       <p className="problem-summary">{summary}</p>
-      {problem.errors.length > 0 && (
+      {errors.length > 0 && (
         <ul className="problem-fields">
-          {problem.errors.map((error) => (
+          {errors.map((error) => (
             <li key={`${error.field}:${error.message}`}>
               <strong>{t('problem.fieldLabel', { field: fieldLabel(error.field, t) })}</strong>{' '}
               <span lang="en">{error.message}</span>

@@ -109,3 +109,29 @@ export function zoneName(value: string, timeZone: string, locale: string): strin
 
 /** The zone the services fall back to (Beijing) when a record does not say. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The site's wall clock at an instant, as the services read a local time: "2026-09-26T10:00:00". */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const fields: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  for (const part of format.formatToParts(instant)) {
+    fields[part.type] = part.value;
+  }
+  const year = (fields.year ?? '1970').padStart(4, '0');
+  return `${year}-${fields.month ?? '01'}-${fields.day ?? '01'}T${fields.hour ?? '00'}:${fields.minute ?? '00'}:${fields.second ?? '00'}`;
+}
+
+/** A value the services sent, as a date and a time for <input type="date"> and <input type="time"> at the site. */
+export function localParts(value: string, timeZone: string): { date: string; time: string } {
+  const local = localDateTime(toInstant(value, timeZone), timeZone);
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}

@@ -1,4 +1,18 @@
-import type { InboxEntry, Placement, Pledge, StaffingLine, Suggestion, Team, Visit, VisitPage } from '../api/types';
+import type {
+  Assignment,
+  DeliveryReceipt,
+  HoursStatement,
+  InboxEntry,
+  Manifest,
+  Placement,
+  Pledge,
+  PledgeView,
+  StaffingLine,
+  Suggestion,
+  Team,
+  Visit,
+  VisitPage,
+} from '../api/types';
 
 /** The demo scenario: the caravan's visit to Dandelion School, Daxing (seed/, local-infrastructure's demo files). */
 export const VISIT_ID = '0c4d3f1e-5b6a-4c1d-9e8f-000000000001';
@@ -133,3 +147,112 @@ export const pledges: Pledge[] = [
     lines: [{ line: 1, kind: 'BOOKS', description: 'Children’s books', quantity: 500, unit: 'books', received: 500, dispatched: 0, delivered: 0 }],
   },
 ];
+
+export const DECLINED_NOTICE: InboxEntry = {
+  id: 'notice-9',
+  kind: 'VOLUNTEER_DECLINED',
+  subjectId: 'assignment-7',
+  title: 'Qiao Yuanhui declined: Model-worker talk',
+  body: 'The place is open again.',
+  createdAt: '2026-09-21T01:00:00Z',
+  recipient: 'local-coordinator',
+};
+
+/** The board with people on it: the talk's speaker confirmed, the recitation's team slot offered, one in line. */
+export const staffedLines: StaffingLine[] = [
+  { itemId: RECITATION, title: 'Recitation 《读中国》', startsAt: '2026-09-26T01:30:00Z', role: 'TEAM', needed: 1, confirmed: 0, offered: 1, waitlisted: 0, gaps: 1 },
+  { itemId: BIM_TALK, title: 'Model-worker talk', startsAt: '2026-09-26T02:30:00Z', role: 'speaker', needed: 1, confirmed: 1, offered: 0, waitlisted: 1, gaps: 0 },
+];
+
+export const manifest: Manifest = {
+  visitId: VISIT_ID,
+  pledges: [
+    ...pledges,
+    {
+      pledgeId: 'pledge-care',
+      donorId: 'donor-bcg5',
+      donorName: 'Beijing No. 5 Construction Group',
+      visitId: VISIT_ID,
+      siteName: '蒲公英中学 Dandelion School',
+      status: 'DELIVERED',
+      lines: [{ line: 1, kind: 'CARE_PACKAGE', description: 'Care packages', quantity: 400, unit: 'packages', received: 400, dispatched: 400, delivered: 400 }],
+    },
+  ],
+  totals: [
+    { kind: 'BOOKS', unit: 'books', pledged: 500, received: 500, dispatched: 0, delivered: 0 },
+    { kind: 'CARE_PACKAGE', unit: 'packages', pledged: 400, received: 400, dispatched: 400, delivered: 400 },
+  ],
+  acknowledgements: [{ visitId: VISIT_ID, donorId: 'donor-huazhang', teamName: 'Student representatives', description: 'Paintings by the students' }],
+};
+
+export const pledgeView: PledgeView = {
+  createdAt: '2026-09-01T02:00:00Z',
+  note: 'The first of a reading programme.',
+  pledge: {
+    pledgeId: 'pledge-books',
+    donorId: 'donor-huazhang',
+    donorName: '华章同人 reading service team',
+    visitId: VISIT_ID,
+    siteName: '蒲公英中学 Dandelion School',
+    status: 'PARTIALLY_DELIVERED',
+    lines: [
+      { line: 1, kind: 'BOOKS', description: 'Children’s books', quantity: 500, unit: 'books', received: 500, dispatched: 500, delivered: 300 },
+      { line: 2, kind: 'STATIONERY', description: 'Notebooks', quantity: 200, unit: 'notebooks', received: 200, dispatched: 200, delivered: 0 },
+    ],
+  },
+  history: [
+    { at: '2026-09-01T02:00:00Z', actor: 'liaison-huazhang', action: 'PLEDGED', detail: 'The first of a reading programme.' },
+    { at: '2026-09-20T02:00:00Z', actor: 'local-coordinator', action: 'RECEIVED', detail: 'line 1: 500; line 2: 200' },
+    { at: '2026-09-25T01:00:00Z', actor: 'local-coordinator', action: 'DISPATCHED', detail: 'line 1: 500; line 2: 200' },
+    { at: '2026-09-26T03:00:00Z', actor: 'local-coordinator', action: 'DELIVERED', detail: 'line 1: 300' },
+  ],
+  deliveries: [
+    {
+      deliveryId: 'delivery-1',
+      deliveredAt: '2026-09-26T03:00:00Z',
+      receivedByName: '李老师 Li',
+      receivedByRole: 'librarian',
+      signatureRef: 'sig-0001',
+      quantities: [{ line: 1, quantity: 300 }],
+    },
+  ],
+};
+
+export const receipt: DeliveryReceipt = {
+  pledgeId: 'pledge-books',
+  donorId: 'donor-huazhang',
+  donorName: '华章同人 reading service team',
+  siteName: '蒲公英中学 Dandelion School',
+  visitId: VISIT_ID,
+  visitTheme: '共谱祖国颂，工筑少年梦',
+  visitStartsAt: '2026-09-26T01:30:00Z',
+  deliveries: [
+    {
+      deliveryId: 'delivery-1',
+      deliveredAt: '2026-09-26T03:00:00Z',
+      receivedByName: '李老师 Li',
+      receivedByRole: 'librarian',
+      signatureRef: 'sig-0001',
+      items: [{ line: 1, kind: 'BOOKS', description: 'Children’s books', quantity: 300, unit: 'books' }],
+    },
+  ],
+};
+
+/** Qiao's confirmed place on the talk (10:30–11:10 in Beijing), as volunteer-service writes an Assignment. */
+export const talkPlace: Assignment = {
+  id: 'assignment-1',
+  itemId: BIM_TALK,
+  role: 'speaker',
+  volunteerId: QIAO,
+  status: 'CONFIRMED',
+  offeredAt: '2026-09-20T01:00:00Z',
+  answeredAt: '2026-09-20T03:00:00Z',
+};
+
+export const hoursStatement: HoursStatement = {
+  volunteerId: QIAO,
+  entries: [
+    { entryId: 'entry-1', assignmentId: 'assignment-1', kind: 'COMPUTED', hours: 0.75, itemTitle: 'Model-worker talk', author: 'local-coordinator' },
+  ],
+  years: [{ year: 2026, totalHours: 0.75, certifiedHours: 0, pendingHours: 0.75 }],
+};

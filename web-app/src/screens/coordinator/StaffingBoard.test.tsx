@@ -38,6 +38,9 @@ describe('the staffing board', () => {
 
     const recitation = screen.getByRole('region', { name: /Recitation/ });
     expect(within(recitation).getByRole('heading', { level: 3, name: 'Whole team' })).toBeInTheDocument();
+
+    expect(screen.queryByRole('link', { name: 'Visit day: check-in' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Donations for this visit' })).toHaveAttribute('href', `/visits/${VISIT_ID}/donations`);
   });
 
   it('suggests volunteers with their reasons, and offers one the place', async () => {

@@ -9,10 +9,14 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE, zoneName } from '../../i18n/time';
+import { useNotices } from '../../live/Live';
+import { concernsStaffing } from '../../live/notices';
+import { OPEN_OFFERS_REFRESH_MS, useRefreshWhile } from '../../live/useRefresh';
 import { byItem, summarise, TEAM_ROLE, type ItemStaffing, type RoleStaffing } from '../../staffing/gaps';
 import { Suggestions } from './Suggestions';
 import { TeamOffer } from './TeamOffer';
 import { visitTone } from './UpcomingVisits';
+import { VisitChange } from './VisitChange';
 
 function skillsOf(visit: Visit, itemId: string, role: string): string[] {
   const item = visit.programme?.find((candidate) => candidate.id === itemId);
@@ -87,7 +91,7 @@ function RoleCard({
   );
 }
 
-function Board({ visit, visitId }: { visit: Visit; visitId: string }) {
+function Board({ visit, visitId, onVisitChanged }: { visit: Visit; visitId: string; onVisitChanged: (changed: Visit) => void }) {
   const { t, tn, range, time } = useI18n();
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
   const staffing = useLoad(
@@ -95,6 +99,24 @@ function Board({ visit, visitId }: { visit: Visit; visitId: string }) {
       () => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId } } })),
       [visitId],
     ),
+  );
+  const { reload } = staffing;
+  // Live: declines, withdrawals, no-shows and gap reports reach the coordinator's inbox stream; acceptances are told
+  // to the volunteer only, so while offers are open the board also reads its staffing again now and then.
+  useNotices({
+    onNotice: (entry) => {
+      if (concernsStaffing(entry, visitId)) reload();
+    },
+    onResync: reload,
+  });
+  const offersOpen = staffing.status === 'ready' && staffing.data.some((line) => (line.offered ?? 0) > 0);
+  useRefreshWhile(offersOpen, OPEN_OFFERS_REFRESH_MS, reload);
+  const onChanged = useCallback(
+    (changed: Visit) => {
+      onVisitChanged(changed);
+      reload();
+    },
+    [onVisitChanged, reload],
   );
   const theme = visit.theme ?? '';
   return (
@@ -114,9 +136,21 @@ function Board({ visit, visitId }: { visit: Visit; visitId: string }) {
         {visit.status !== undefined && (
           <p>
             <StatusBadge tone={visitTone(visit.status)}>{t(`visitStatus.${visit.status}`)}</StatusBadge>
+            {visit.status === 'CANCELLED' && visit.statusReason !== undefined && (
+              <span>
+                {' '}
+                {t('board.cancelledBecause')} <span lang="en">{visit.statusReason}</span>
+              </span>
+            )}
           </p>
         )}
+        <ul className="link-row">
+          <li>
+            <Link to={`/visits/${visitId}/donations`}>{t('board.donations')}</Link>
+          </li>
+        </ul>
       </div>
+      <VisitChange visit={visit} lines={staffing.status === 'ready' ? staffing.data : undefined} onChanged={onChanged} />
       <Outcome loaded={staffing} reload={staffing.reload}>
         {(lines) => {
           const items = byItem(lines);
@@ -137,7 +171,7 @@ function Board({ visit, visitId }: { visit: Visit; visitId: string }) {
                   </h2>
                   <ul className="roles">
                     {item.roles.map((role) => (
-                      <RoleCard key={role.role} item={item} role={role} visit={visit} onOffered={staffing.reload} />
+                      <RoleCard key={role.role} item={item} role={role} visit={visit} onOffered={reload} />
                     ))}
                   </ul>
                 </section>
@@ -157,13 +191,15 @@ export function StaffingBoard() {
   const visit = useLoad(
     useCallback(() => call(api.events.GET('/api/visits/{id}', { params: { path: { id: visitId } } })), [visitId]),
   );
+  const { update } = visit;
+  const onVisitChanged = useCallback((changed: Visit) => update(() => changed), [update]);
   return (
     <>
       <p className="back">
         <Link to="/visits">← {t('board.back')}</Link>
       </p>
       <Outcome loaded={visit} reload={visit.reload}>
-        {(found) => <Board visit={found} visitId={visitId} />}
+        {(found) => <Board visit={found} visitId={visitId} onVisitChanged={onVisitChanged} />}
       </Outcome>
     </>
   );

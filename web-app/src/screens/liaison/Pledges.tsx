@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import type { Pledge } from '../../api/types';
 import { PageHeading } from '../../app/Page';
@@ -6,25 +7,21 @@ import { Outcome } from '../../components/Loading';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
-import { isMessageKey } from '../../i18n/translate';
+import { useNotices } from '../../live/Live';
+import { concernsPledges } from '../../live/notices';
+import { pledgeStatus, pledgeTone } from '../donations/pledgeSteps';
 
-function tone(status: string | undefined): 'neutral' | 'good' | 'warning' | 'bad' {
-  if (status === 'DELIVERED') return 'good';
-  if (status === 'CANCELLED') return 'bad';
-  if (status === 'ON_HOLD') return 'warning';
-  return 'neutral';
-}
-
-function PledgeCard({ pledge }: { pledge: Pledge }) {
+/** One pledge: the donor (a link to its steps and receipt), where it goes, its status and items. */
+export function PledgeCard({ pledge, showVisitLink = true }: { pledge: Pledge; showVisitLink?: boolean }) {
   const { t } = useI18n();
   const id = pledge.pledgeId ?? '';
-  const statusKey = `pledgeStatus.${pledge.status ?? ''}`;
-  const status = isMessageKey(statusKey) ? t(statusKey) : (pledge.status ?? '');
+  const status = pledgeStatus(pledge.status, t);
+  const donor = pledge.donorName ?? '';
   return (
     <li className="card">
       <article aria-labelledby={`pledge-${id}`}>
         <h2 id={`pledge-${id}`} className="card-title">
-          {pledge.donorName}
+          <Link to={`/pledges/${id}`}>{donor}</Link>
         </h2>
         <p>
           <span className="muted">{t('pledges.column.for')}: </span>
@@ -32,7 +29,7 @@ function PledgeCard({ pledge }: { pledge: Pledge }) {
         </p>
         {status !== '' && (
           <p>
-            <StatusBadge tone={tone(pledge.status)}>{status}</StatusBadge>
+            <StatusBadge tone={pledgeTone(pledge.status)}>{status}</StatusBadge>
           </p>
         )}
         <ul className="pledge-lines" aria-label={t('pledges.column.items')}>
@@ -54,6 +51,11 @@ function PledgeCard({ pledge }: { pledge: Pledge }) {
             </li>
           ))}
         </ul>
+        {showVisitLink && pledge.visitId !== undefined && (
+          <p className="card-actions">
+            <Link to={`/visits/${pledge.visitId}/donations`}>{t('pledges.visitDonations')}</Link>
+          </p>
+        )}
       </article>
     </li>
   );
@@ -63,6 +65,14 @@ function PledgeCard({ pledge }: { pledge: Pledge }) {
 export function Pledges() {
   const { t } = useI18n();
   const pledges = useLoad(useCallback(() => call(api.donations.GET('/api/pledges')), []));
+  const { reload } = pledges;
+  // Live: a liaison hears when a pledge is received, delivered or put on hold.
+  useNotices({
+    onNotice: (entry) => {
+      if (concernsPledges(entry)) reload();
+    },
+    onResync: reload,
+  });
   return (
     <>
       <PageHeading text={t('pledges.title')} />

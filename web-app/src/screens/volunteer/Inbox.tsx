@@ -9,6 +9,7 @@ import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
+import { useNotices } from '../../live/Live';
 
 function Entry({ entry, onRead }: { entry: InboxEntry; onRead: (entry: InboxEntry) => void }) {
   const { t, dateTime } = useI18n();
@@ -49,11 +50,16 @@ function Entry({ entry, onRead }: { entry: InboxEntry; onRead: (entry: InboxEntr
   );
 }
 
-/** Everyone: the notices notification-service keeps for the person, unread first. */
+/** Everyone: the notices notification-service keeps for the person, unread first; new ones arrive live. */
 export function Inbox() {
   const { t } = useI18n();
   const inbox = useLoad(useCallback(() => call(api.notifications.GET('/api/inbox')), []));
-  const { update } = inbox;
+  const { update, reload } = inbox;
+  // Live: a new notice goes on top (unread ones come first); after a gap in the stream the inbox is read again.
+  useNotices({
+    onNotice: (entry) => update((all) => (all.some((known) => known.id === entry.id) ? all : [entry, ...all])),
+    onResync: reload,
+  });
   const onRead = useCallback(
     (read: InboxEntry) => update((all) => all.map((entry) => (entry.id === read.id ? read : entry))),
     [update],

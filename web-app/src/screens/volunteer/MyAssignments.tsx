@@ -9,6 +9,8 @@ import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
+import { useNotices } from '../../live/Live';
+import { concernsPlacements } from '../../live/notices';
 import { TEAM_ROLE } from '../../staffing/gaps';
 
 type Answer = 'accept' | 'decline';
@@ -117,11 +119,18 @@ function PlacementCard({ placement, onAnswered }: { placement: Placement; onAnsw
   );
 }
 
-/** Volunteers (and team leads): the places offered to them or held, to accept or decline. */
+/** Volunteers (and team leads): the places offered to them or held, to accept or decline; live. */
 export function MyAssignments() {
   const { t } = useI18n();
   const placements = useLoad(useCallback(() => call(api.volunteers.GET('/api/volunteers/me/assignments')), []));
-  const { update } = placements;
+  const { update, reload } = placements;
+  // Live: an offer, a confirmation, a moved time or an ended place arrives as a notice; read the places again.
+  useNotices({
+    onNotice: (entry) => {
+      if (concernsPlacements(entry)) reload();
+    },
+    onResync: reload,
+  });
   const onAnswered = useCallback(
     (assignment: Assignment) =>
       update((all) => all.map((placement) => (placement.id === assignment.id ? { ...placement, ...assignment } : placement))),
