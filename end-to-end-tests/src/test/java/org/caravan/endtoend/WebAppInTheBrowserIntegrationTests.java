@@ -70,11 +70,13 @@ class WebAppInTheBrowserIntegrationTests {
             assertThat(widthOverflow(browser))
                     .as("nothing wider than the 360-pixel screen")
                     .isLessThanOrEqualTo(0);
+            chromium.screenshot("volunteer-phone-zh-CN");
 
             new Select(browser.findElement(By.cssSelector(".language select"))).selectByValue("en");
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "My assignments"));
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang"))
                     .isEqualTo("en");
+            chromium.screenshot("volunteer-phone-en");
 
             Object cookies = ((JavascriptExecutor) browser).executeScript("return document.cookie");
             assertThat(String.valueOf(cookies))
@@ -106,6 +108,7 @@ class WebAppInTheBrowserIntegrationTests {
             WebElement board = wait.until(
                     ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/visits/" + visitId + "']")));
             assertThat(browser.findElement(By.id("main")).getText()).contains("共谱祖国颂", "places to fill");
+            coordinatorsLaptop.screenshot("coordinator-desktop-en-upcoming-visits");
             board.click();
 
             WebElement talk = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -118,9 +121,11 @@ class WebAppInTheBrowserIntegrationTests {
             assertThat(qiaosSuggestion.findElements(By.cssSelector(".reasons li")))
                     .as("the suggestion says why")
                     .isNotEmpty();
+            coordinatorsLaptop.screenshot("coordinator-desktop-en-suggestions");
             offer.click();
             wait.until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Offered to 乔元辉 Qiao Yuanhui."));
+            coordinatorsLaptop.screenshot("coordinator-desktop-en-offered");
         }
 
         SignedInCaravan.Person qiao = new SignedInCaravan.Person(
@@ -133,8 +138,10 @@ class WebAppInTheBrowserIntegrationTests {
             WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("button[aria-label*='Model-worker talk: BIM']")));
             assertThat(accept.getText()).isEqualTo("接受");
+            qiaosPhone.screenshot("volunteer-phone-zh-CN-offer");
             accept.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "已确认"));
+            qiaosPhone.screenshot("volunteer-phone-zh-CN-accepted");
             assertThat(widthOverflow(browser)).isLessThanOrEqualTo(0);
         }
     }
