@@ -7,21 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.identity.Browser;
-import org.caravan.identity.IdentityIntegrationTest;
-import org.caravan.identity.KafkaRecords;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,25 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * donor liaisons' accounts and invitation e-mails (read back from the real SMTP server), once each, by the same
  * consumer and rules as volunteers' registrations.
  */
-class DonorLiaisonNamedIntegrationTests extends IdentityIntegrationTest {
+class DonorLiaisonNamedIntegrationTests extends InvitingEventsIntegrationTest {
 
     private static final String TOPIC = Topic.DONORS.name();
-    private static final String DEAD_LETTERS = "error." + TOPIC + ".identity-service";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @Autowired
-    JdbcClient jdbc;
-
-    private KafkaRecords deadLetters;
-
-    @BeforeEach
-    void watchTheDeadLetters() {
-        deadLetters = KafkaRecords.watch(DEAD_LETTERS);
-    }
-
-    @AfterEach
-    void stopWatching() {
-        deadLetters.close();
+    DonorLiaisonNamedIntegrationTests() {
+        super(TOPIC, "donation-service", EventCatalog.DONOR_LIAISON_NAMED.name());
     }
 
     @Test
@@ -203,65 +180,10 @@ class DonorLiaisonNamedIntegrationTests extends IdentityIntegrationTest {
         }
     }
 
-    private static UUID publish(byte[] payload) {
+    private UUID publish(byte[] payload) {
         return publish(
                 UUID.randomUUID(),
                 UUID.fromString(JSON.readTree(payload).path("donorId").asString()),
                 payload);
-    }
-
-    /** As donation-service's relay sends a DonorLiaisonNamed: keyed by the donor, CloudEvents headers. */
-    private static UUID publish(UUID eventId, UUID donorId, byte[] payload) {
-        Map<String, String> headers = headers(eventId, donorId.toString());
-        headers.put("ce_type", EventCatalog.DONOR_LIAISON_NAMED.name());
-        KafkaRecords.send(TOPIC, donorId.toString(), payload, headers);
-        return eventId;
-    }
-
-    /** A record of the given type (none when null) with a new id, keyed by the donor. */
-    private static UUID send(UUID donorId, String type, byte[] payload) {
-        UUID id = UUID.randomUUID();
-        Map<String, String> headers = headers(id, donorId.toString());
-        if (type != null) {
-            headers.put("ce_type", type);
-        }
-        KafkaRecords.send(TOPIC, donorId.toString(), payload, headers);
-        return id;
-    }
-
-    private static Map<String, String> headers(UUID eventId, String donorId) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("ce_id", eventId.toString());
-        headers.put("ce_source", "donation-service");
-        headers.put("ce_subject", donorId);
-        headers.put("ce_time", CLOCK.instant().toString());
-        headers.put("ce_specversion", "1.0");
-        headers.put("content-type", "application/json");
-        return headers;
-    }
-
-    private String deadLetter(UUID eventId, String header) {
-        ConsumerRecord<String, byte[]> record =
-                deadLetters.await(r -> eventId.toString().equals(KafkaRecords.header(r, "ce_id")), PATIENCE);
-        return KafkaRecords.header(record, header);
-    }
-
-    private boolean deadLettered(UUID eventId) {
-        List<ConsumerRecord<String, byte[]>> all = deadLetters.collectFor(Duration.ofSeconds(1));
-        return all.stream().anyMatch(r -> eventId.toString().equals(KafkaRecords.header(r, "ce_id")));
-    }
-
-    private int claims(UUID eventId) {
-        return jdbc.sql("select count(*) from processed_event where consumer = 'identity-service' and event_id = ?")
-                .param(eventId)
-                .query(Integer.class)
-                .single();
-    }
-
-    private int links(String subject) {
-        return jdbc.sql("select count(*) from one_time_link where subject = ?")
-                .param(subject)
-                .query(Integer.class)
-                .single();
     }
 }
