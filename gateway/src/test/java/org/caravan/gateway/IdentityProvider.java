@@ -20,7 +20,7 @@ import org.caravan.infrastructure.ServiceProcess;
  */
 final class IdentityProvider {
 
-    static final String CLIENT_SECRET = "gateway-secret-for-the-gateway-tests";
+    static final String CLIENT_SECRET = "gateway+secret/for=the-gateway-tests";
     static final String DEMO_PASSWORD = "caravan-demo-2026";
 
     private static IdentityProvider instance;

@@ -14,6 +14,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,8 +55,8 @@ public abstract class IdentityIntegrationTest {
 
     protected static final int PORT = FreePorts.next();
     protected static final String BASE = "http://localhost:" + PORT;
-    protected static final String SCRIPTS_SECRET = "scripts-secret-for-tests";
-    protected static final String GATEWAY_SECRET = "gateway-secret-for-tests";
+    protected static final String SCRIPTS_SECRET = "scripts+secret/for=tests"; // as LocalSecrets.generate() may
+    protected static final String GATEWAY_SECRET = "gateway+secret/for=tests";
     protected static final String SERVICES_SECRET = "services-secret-for-tests";
     protected static final String GATEWAY_REDIRECT = "http://localhost:18080/login/oauth2/code/caravan";
     protected static final TestClock CLOCK = new TestClock();
@@ -302,8 +303,11 @@ public abstract class IdentityIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + refreshToken)));
     }
 
+    /** HTTP Basic for a client as RFC 6749 2.3.1 has it: id and secret form-encoded first. */
     protected static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String pair = URLEncoder.encode(user, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
     protected static Answer send(HttpRequest.Builder request) {

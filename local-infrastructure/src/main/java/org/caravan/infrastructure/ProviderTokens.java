@@ -53,8 +53,9 @@ public final class ProviderTokens {
 
     /** A token of {@code caravan-scripts} with one role (client credentials): its subject is the client. */
     public String forScripts(String secret, String role) {
-        String basic =
-                Base64.getEncoder().encodeToString((SCRIPTS_CLIENT + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        // RFC 6749 2.3.1: id and secret are form-encoded before Basic, or a '+' in a generated secret turns to ' '.
+        String basic = Base64.getEncoder()
+                .encodeToString((enc(SCRIPTS_CLIENT) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8));
         HttpClient http = client(null);
         HttpResponse<String> answer = send(
                 http,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import org.caravan.identity.IdentityIntegrationTest;
+import org.caravan.infrastructure.ProviderTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -42,6 +43,13 @@ class ClientCredentialsIntegrationTests extends IdentityIntegrationTest {
 
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("coordinator");
         assertThat(jwt.getAudience()).contains("caravan");
+    }
+
+    @Test
+    void theCaravanCommandGetsATokenWithASecretHoldingCharactersThatFormEncodingChanges() throws Exception {
+        String token = new ProviderTokens(BASE).forScripts(SCRIPTS_SECRET, "coordinator");
+
+        assertThat(verified(token).getStringListClaim("roles")).containsExactly("coordinator");
     }
 
     @Test
