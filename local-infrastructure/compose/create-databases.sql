@@ -3,3 +3,4 @@ create database event_service;
 create database volunteer_service;
 create database donation_service;
 create database notification_service;
+create database identity_service;

@@ -2,7 +2,7 @@
 # Builds local stand-ins for the public images Caravan runs on, for a machine whose Docker engine reaches no image
 # registry, and tags them with the public names so that docker-compose.yml and Testcontainers use them unchanged:
 #   eclipse-temurin:17-jre  Debian's OpenJDK 17 JRE            postgres:15       Debian's PostgreSQL 15
-#   apache/kafka:<version>  Kafka's jars from Maven Central    nginx:stable      Debian's nginx
+#   apache/kafka:<version>  Kafka's jars from Maven Central
 #   alpine:3.17             the Debian base (Testcontainers runs its start-up check in it)
 # Each carries the label org.caravan.substitute-for. Needs root, debootstrap and a Debian mirror.
 # Usage: build-local-base-images.sh [--force]   (without --force, images already present are kept)
@@ -43,4 +43,3 @@ kafka_version="$("$root/mvnw" -q -f "$root/pom.xml" -N help:evaluate -Dexpressio
 build eclipse-temurin:17-jre jre
 build postgres:15 postgres
 build "apache/kafka:$kafka_version" kafka
-build nginx:stable gateway

@@ -11,14 +11,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.caravan.containers.StaffingBurst.Offer;
+import org.caravan.infrastructure.BusySeason;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.DemoScenario;
-import org.caravan.infrastructure.DevelopmentTokens;
+import org.caravan.infrastructure.FormBrowser;
 import org.caravan.infrastructure.FreePorts;
+import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.LocalSecrets;
+import org.caravan.infrastructure.ProviderTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +33,41 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caravan as an operator runs it: the images built from this checkout, docker-compose.yml brought up, requests
- * through the gateway's published ports, then replicas added and one of each taken down in the middle of a burst.
+ * Caravan as an operator runs it: the images built from this checkout, docker-compose.yml brought up, people and
+ * scripts signed in at the provider's container and every request through the gateway's one published port, then
+ * replicas added and one of each taken down in the middle of a burst.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaravanInContainersIntegrationTests {
 
-    private static final List<String> SERVICES =
-            CaravanService.ALL.stream().map(CaravanService::name).toList();
+    private static final List<String> SERVICES = Stream.concat(
+                    CaravanService.ALL.stream(), Stream.of(CaravanService.IDENTITY, CaravanService.GATEWAY))
+            .map(CaravanService::name)
+            .toList();
     private static final String[] EVERYTHING = {
-        "postgres", "kafka", "gateway", "event-service", "volunteer-service", "donation-service", "notification-service"
+        "postgres",
+        "kafka",
+        "identity-service",
+        "gateway",
+        "event-service",
+        "volunteer-service",
+        "donation-service",
+        "notification-service"
     };
     private static final long CONTAINER_MEMORY = 768L * 1024 * 1024;
     private static final int BURST = 1_000;
 
     @TempDir
-    static Path keys;
+    static Path state;
 
     private static Compose compose;
     private static Gateway gateway;
-    private static DevelopmentTokens tokens;
+    private static LocalMailServer mail;
+    private static String issuer;
+    private static String coordinator;
 
     @BeforeAll
     static void composeUp() {
@@ -58,24 +77,41 @@ class CaravanInContainersIntegrationTests {
             }
             Assumptions.abort("No Docker engine answers here: the container tests did not run");
         }
-        tokens = DevelopmentTokens.in(keys);
-        Map<String, Integer> ports = new HashMap<>();
-        Map<String, String> environment =
-                new HashMap<>(Map.of("CARAVAN_KEYS_DIR", keys.toString(), "CARAVAN_IMAGE_TAG", "container-tests"));
-        for (CaravanService service : CaravanService.ALL) {
-            int port = FreePorts.next();
-            ports.put(service.name(), port);
-            environment.put(portVariable(service), String.valueOf(port));
-        }
-        environment.put("CARAVAN_VOLUNTEER_PUBLIC_URL", "http://localhost:" + ports.get("volunteer-service"));
+        // The operator's SMTP server, on this machine: the provider's invitations arrive here.
+        mail = LocalMailServer.reachableFromContainers();
+        int gatewayPort = FreePorts.next();
+        int identityPort = FreePorts.next();
+        issuer = "http://localhost:" + identityPort;
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CARAVAN_IMAGE_TAG",
+                "container-tests",
+                "CARAVAN_PORT",
+                String.valueOf(gatewayPort),
+                "CARAVAN_PUBLIC_URL",
+                "http://localhost:" + gatewayPort,
+                "CARAVAN_IDENTITY_PORT",
+                String.valueOf(identityPort),
+                "CARAVAN_IDENTITY_PUBLIC_URL",
+                issuer,
+                "CARAVAN_SMTP_HOST",
+                "host.docker.internal",
+                "CARAVAN_SMTP_PORT",
+                String.valueOf(mail.smtpPort()),
+                // Plain http on one machine; and the burst's one script sends thousands of requests a minute.
+                "CARAVAN_SESSION_COOKIE_SECURE",
+                "false",
+                "CARAVAN_API_REQUESTS_PER_MINUTE",
+                "1000000"));
         // docker-compose.yml has no default for the secrets: an operator must set them, and so does this test.
-        environment.putAll(LocalSecrets.in(keys.resolve("secrets")).composeEnvironment());
+        LocalSecrets secrets = LocalSecrets.in(state.resolve("secrets"));
+        environment.putAll(secrets.composeEnvironment());
         compose = new Compose("caravan-container-tests", environment);
-        gateway = new Gateway(ports);
+        gateway = new Gateway("http://localhost:" + gatewayPort);
         compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
         compose.compose(Duration.ofMinutes(20), "build");
         compose.compose(Duration.ofMinutes(5), "up", "--detach");
         compose.awaitHealthy(Duration.ofMinutes(5), EVERYTHING);
+        coordinator = new ProviderTokens(issuer).forScripts(secrets.scriptsClient(), "coordinator");
     }
 
     @AfterAll
@@ -89,6 +125,9 @@ class CaravanInContainersIntegrationTests {
             } finally {
                 compose.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
             }
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 
@@ -116,19 +155,65 @@ class CaravanInContainersIntegrationTests {
     @Test
     @Order(2)
     void aVisitScheduledThroughTheGatewayReachesTheCoordinatorsInbox() {
-        String coordinator = tokens.mint("coordinator-li", "coordinator");
-        String eventService = "http://127.0.0.1:" + gateway.port("event-service");
-        String visit = new DemoScenario(eventService, coordinator).draft();
-        gateway.post("event-service", "/api/visits/" + visit + "/schedule", coordinator, Map.of());
+        String visit = new DemoScenario(gateway.base(), coordinator).draft();
+        gateway.post("/api/visits/" + visit + "/schedule", coordinator, Map.of());
 
-        await().atMost(Duration.ofMinutes(1))
-                .untilAsserted(() -> assertThat(gateway.get("notification-service", "/api/inbox", coordinator))
-                        .anySatisfy(entry ->
-                                assertThat(entry.path("subjectId").asString()).isEqualTo(visit)));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(gateway.get("/api/inbox", coordinator))
+                .anySatisfy(
+                        entry -> assertThat(entry.path("subjectId").asString()).isEqualTo(visit)));
     }
 
     @Test
     @Order(3)
+    void aRegisteredVolunteerIsInvitedByEmailSignsInThroughTheGatewayAndSeesTheirOffer() {
+        String subject = "volunteer-" + UUID.randomUUID();
+        String email = subject + "@volunteers.example";
+        String password = "a-password-of-" + subject.substring(subject.length() - 8);
+        StaffingBurst staffing = new StaffingBurst(gateway, coordinator);
+        String item = staffing.itemsOfAScheduledVisit(1).get(0);
+        Map<String, Object> volunteer = new HashMap<>(BusySeason.helper(subject));
+        volunteer.put("email", email);
+        volunteer.put("locale", "en");
+        String volunteerId = gateway.post("/api/volunteers", coordinator, volunteer)
+                .path("id")
+                .asString();
+
+        Pattern invitation = Pattern.compile(Pattern.quote(issuer) + "/password/new\\?token=[A-Za-z0-9_-]+");
+        String link = await().alias("the provider's invitation to " + email)
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> mail.found(email, invitation), Optional::isPresent)
+                .orElseThrow();
+        assertThat(new FormBrowser(issuer).choosePassword(link, password).status())
+                .isIn(200, 302, 303);
+        String assignment = gateway.post(
+                        "/api/programme-items/" + item + "/assignments",
+                        coordinator,
+                        Map.of("role", "helper", "volunteerId", volunteerId))
+                .path("id")
+                .asString();
+
+        FormBrowser browser = new FormBrowser(gateway.base());
+        List<FormBrowser.Page> signIn = browser.signIn(email, password);
+        assertThat(signIn.get(signIn.size() - 1).uri().toString()).isEqualTo(gateway.base() + "/");
+        assertThat(signIn.get(signIn.size() - 1).body()).as("the web app").contains("<div id=\"root\"");
+        FormBrowser.Page me = browser.api("GET", "/api/volunteers/me", null, false);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(JsonMapper.shared().readTree(me.body()).path("subject").asString())
+                .isEqualTo(subject);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            FormBrowser.Page inbox = browser.api("GET", "/api/inbox", null, false);
+            assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
+            assertThat(JsonMapper.shared().readTree(inbox.body()))
+                    .singleElement()
+                    .satisfies(entry -> {
+                        assertThat(entry.path("kind").asString()).isEqualTo("ASSIGNMENT_OFFERED");
+                        assertThat(entry.path("subjectId").asString()).isEqualTo(assignment);
+                    });
+        });
+    }
+
+    @Test
+    @Order(4)
     void scaledOutReplicasShareTheWorkAndEveryOfferReachesItsVolunteerExactlyOnceThroughRestarts() {
         compose.compose(
                 Duration.ofMinutes(5),
@@ -142,7 +227,7 @@ class CaravanInContainersIntegrationTests {
         compose.awaitHealthy(Duration.ofMinutes(5), "notification-service", "volunteer-service");
         awaitMembersOnDistinctReplicas("notification-service", 3);
 
-        StaffingBurst burst = new StaffingBurst(gateway, tokens);
+        StaffingBurst burst = new StaffingBurst(gateway, coordinator);
         List<String> items = burst.itemsOfAScheduledVisit(BURST / StaffingBurst.ITEMS);
         long started = System.nanoTime();
         List<Offer> offers = burst.offer(items, BURST, BURST * 2 / 5, () -> {
@@ -176,15 +261,6 @@ class CaravanInContainersIntegrationTests {
         assertThat(notices).hasSize(BURST);
         notices.forEach((assignment, recipients) ->
                 assertThat(recipients).as(assignment).containsExactly(volunteerByAssignment.get(assignment)));
-        for (Offer offer : offers.subList(0, 10)) {
-            assertThat(gateway.get(
-                            "notification-service", "/api/inbox", tokens.mint(offer.volunteerSubject(), "volunteer")))
-                    .singleElement()
-                    .satisfies(entry -> {
-                        assertThat(entry.path("kind").asString()).isEqualTo("ASSIGNMENT_OFFERED");
-                        assertThat(entry.path("subjectId").asString()).isEqualTo(offer.assignmentId());
-                    });
-        }
         awaitMembersOnDistinctReplicas("notification-service", 3);
     }
 
@@ -280,9 +356,5 @@ class CaravanInContainersIntegrationTests {
                     return cells;
                 })
                 .toList();
-    }
-
-    private static String portVariable(CaravanService service) {
-        return "CARAVAN_" + service.name().replace("-service", "").toUpperCase() + "_PORT";
     }
 }

@@ -7,50 +7,46 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import org.caravan.infrastructure.HttpExchange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The services' APIs as users reach them in a container deployment: through the gateway's published ports. */
+/** The services' APIs as users reach them in a container deployment: every {@code /api/...} at the gateway's port. */
 final class Gateway {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Integer> ports;
+    private final String base;
 
-    Gateway(Map<String, Integer> ports) {
-        this.ports = ports;
+    Gateway(String base) {
+        this.base = base;
     }
 
-    int port(String service) {
-        return ports.get(service);
+    String base() {
+        return base;
     }
 
-    JsonNode get(String service, String path, String token) {
-        return expectSuccess(send(request(service, path, token).GET()));
+    JsonNode get(String path, String token) {
+        return expectSuccess(send(request(path, token).GET()));
     }
 
-    JsonNode post(String service, String path, String token, Object body) {
-        return expectSuccess(send(post(request(service, path, token), body)));
+    JsonNode post(String path, String token, Object body) {
+        return expectSuccess(send(postRequest(path, token, body)));
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         return HttpExchange.send(http, request.build());
     }
 
-    HttpRequest.Builder request(String service, String path, String token) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path))
+    HttpRequest.Builder request(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
     }
 
-    HttpRequest.Builder postRequest(String service, String path, String token, Object body) {
-        return post(request(service, path, token), body);
-    }
-
-    private static HttpRequest.Builder post(HttpRequest.Builder request, Object body) {
-        return request.header("Content-Type", "application/json")
+    HttpRequest.Builder postRequest(String path, String token, Object body) {
+        return request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body)));
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.caravan.infrastructure.BusySeason;
 import org.caravan.infrastructure.DemoScenario;
-import org.caravan.infrastructure.DevelopmentTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +30,6 @@ final class StaffingBurst {
 
     static final int ITEMS = BusySeason.STATIONS_PER_VISIT;
     private static final int IN_FLIGHT = 16;
-    private static final String VOLUNTEERS = "volunteer-service";
     /** A replica's restart fails a request at most once or twice; more means the gateway itself is failing. */
     private static final int ATTEMPTS = 5;
 
@@ -39,48 +37,34 @@ final class StaffingBurst {
     record Offer(String assignmentId, String volunteerSubject) {}
 
     private final Gateway gateway;
-    private final DevelopmentTokens tokens;
     private final String coordinator;
     private final AtomicInteger gatewayFailures = new AtomicInteger();
 
-    StaffingBurst(Gateway gateway, DevelopmentTokens tokens) {
+    /** {@code coordinator}: a coordinator's token from the provider (the operators' scripts client). */
+    StaffingBurst(Gateway gateway, String coordinator) {
         this.gateway = gateway;
-        this.tokens = tokens;
-        this.coordinator = tokens.mint("coordinator-li", "coordinator");
+        this.coordinator = coordinator;
     }
 
     /** A scheduled visit whose items each need {@code headcount} helpers, once volunteer-service shows them. */
     List<String> itemsOfAScheduledVisit(int headcount) {
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(21);
         String caravan = gateway.post(
-                        "event-service",
-                        "/api/caravans",
-                        coordinator,
-                        Map.of("name", "Busy season caravan " + UUID.randomUUID()))
+                        "/api/caravans", coordinator, Map.of("name", "Busy season caravan " + UUID.randomUUID()))
                 .path("id")
                 .asString();
         String site = gateway.post(
-                        "event-service",
-                        "/api/sites",
-                        coordinator,
-                        DemoScenario.fixture().path("site"))
+                        "/api/sites", coordinator, DemoScenario.fixture().path("site"))
                 .path("id")
                 .asString();
-        String visit = gateway.post(
-                        "event-service",
-                        "/api/visits",
-                        coordinator,
-                        BusySeason.visit("Busy season", caravan, site, day))
+        String visit = gateway.post("/api/visits", coordinator, BusySeason.visit("Busy season", caravan, site, day))
                 .path("id")
                 .asString();
         for (int item = 0; item < ITEMS; item++) {
             gateway.post(
-                    "event-service",
-                    "/api/visits/" + visit + "/programme-items",
-                    coordinator,
-                    BusySeason.station(day, item, headcount));
+                    "/api/visits/" + visit + "/programme-items", coordinator, BusySeason.station(day, item, headcount));
         }
-        gateway.post("event-service", "/api/visits/" + visit + "/schedule", coordinator, Map.of());
+        gateway.post("/api/visits/" + visit + "/schedule", coordinator, Map.of());
         return awaitStaffingBoard(visit);
     }
 
@@ -127,24 +111,21 @@ final class StaffingBurst {
      */
     private Offer registerAndOffer(String item) {
         String subject = "burst-" + UUID.randomUUID();
-        String volunteer = tokens.mint(subject, "volunteer");
         JsonNode registered = once(
-                () -> gateway.send(
-                        gateway.postRequest(VOLUNTEERS, "/api/volunteers", coordinator, BusySeason.helper(subject))),
-                () -> Optional.of(gateway.send(gateway.request(VOLUNTEERS, "/api/volunteers/me", volunteer)
-                                .GET()))
-                        .filter(me -> me.statusCode() == 200)
-                        .map(Gateway::json));
+                () -> gateway.send(gateway.postRequest("/api/volunteers", coordinator, BusySeason.helper(subject))),
+                () -> gateway.get("/api/volunteers?subject=" + subject, coordinator)
+                        .valueStream()
+                        .findFirst());
         String volunteerId = registered.path("id").asString();
         JsonNode assignment = once(
                 () -> gateway.send(gateway.postRequest(
-                        VOLUNTEERS,
                         "/api/programme-items/" + item + "/assignments",
                         coordinator,
                         Map.of("role", "helper", "volunteerId", volunteerId))),
-                () -> gateway.get(VOLUNTEERS, "/api/volunteers/me/assignments", volunteer)
+                () -> gateway.get("/api/programme-items/" + item + "/assignments", coordinator)
                         .valueStream()
-                        .filter(placement -> placement.path("itemId").asString().equals(item))
+                        .filter(placement ->
+                                placement.path("volunteerId").asString().equals(volunteerId))
                         .findFirst());
         return new Offer(assignment.path("id").asString(), subject);
     }
@@ -170,7 +151,7 @@ final class StaffingBurst {
                 .atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
-                        () -> gateway.get(VOLUNTEERS, "/api/visits/" + visit + "/staffing", coordinator),
+                        () -> gateway.get("/api/visits/" + visit + "/staffing", coordinator),
                         board -> board.size() == ITEMS)
                 .valueStream()
                 .map(line -> line.path("itemId").asString())

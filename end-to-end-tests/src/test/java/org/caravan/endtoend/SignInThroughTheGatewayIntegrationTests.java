@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.caravan.infrastructure.FormBrowser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,29 +31,29 @@ class SignInThroughTheGatewayIntegrationTests {
         SignedInCaravan.Person li = caravan.register("Li Na 李娜", "en");
 
         String link = caravan.invitationLinkFor(li.email());
-        Browser linkBrowser = new Browser(caravan.issuer());
+        FormBrowser linkBrowser = new FormBrowser(caravan.issuer());
         assertThat(linkBrowser.get(link).status()).isEqualTo(200);
-        Browser.Page chosen = linkBrowser.post(
+        FormBrowser.Page chosen = linkBrowser.post(
                 "/password/new",
                 Map.of("token", tokenOf(link), "password", li.password(), "confirmation", li.password()));
         assertThat(chosen.status()).as(chosen.body()).isIn(200, 302, 303);
-        Browser.Page again = linkBrowser.get(link);
+        FormBrowser.Page again = linkBrowser.get(link);
         assertThat(again.body()).as("the link works once").contains("already been used");
 
-        Browser browser = new Browser(caravan.gateway());
-        Browser.Page home = signIn(browser, li.email(), li.password());
+        FormBrowser browser = new FormBrowser(caravan.gateway());
+        FormBrowser.Page home = signIn(browser, li.email(), li.password());
         assertThat(home.uri().toString()).isEqualTo(caravan.gateway() + "/");
         assertThat(home.status()).isEqualTo(200);
 
-        Browser.Page me = browser.api("GET", "/api/me", null, false);
+        FormBrowser.Page me = browser.api("GET", "/api/me", null, false);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(JSON.readTree(me.body()).path("subject").asString()).isEqualTo(li.subject());
-        Browser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
+        FormBrowser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
         assertThat(record.status()).as(record.body()).isEqualTo(200);
         JsonNode own = JSON.readTree(record.body());
         assertThat(own.path("subject").asString()).isEqualTo(li.subject());
         assertThat(own.path("name").asString()).isEqualTo(li.name());
-        Browser.Page assignments = browser.api("GET", "/api/volunteers/me/assignments", null, false);
+        FormBrowser.Page assignments = browser.api("GET", "/api/volunteers/me/assignments", null, false);
         assertThat(assignments.status()).as(assignments.body()).isEqualTo(200);
         assertThat(assignments.body()).doesNotContain("eyJ");
     }
@@ -62,12 +63,12 @@ class SignInThroughTheGatewayIntegrationTests {
         SignedInCaravan.Person wang = caravan.register("Wang Qiang 王强", "en");
         choosePassword(wang);
 
-        Browser browser = new Browser(caravan.gateway());
-        List<Browser.Page> toSignIn = browser.navigate("/");
-        Browser.Page form = toSignIn.get(toSignIn.size() - 1);
-        List<Browser.Page> refused = browser.follow(browser.post(
+        FormBrowser browser = new FormBrowser(caravan.gateway());
+        List<FormBrowser.Page> toSignIn = browser.navigate("/");
+        FormBrowser.Page form = toSignIn.get(toSignIn.size() - 1);
+        List<FormBrowser.Page> refused = browser.follow(browser.post(
                 form.uri().toString(), Map.of("email", wang.email(), "password", "not-" + wang.password())));
-        Browser.Page last = refused.get(refused.size() - 1);
+        FormBrowser.Page last = refused.get(refused.size() - 1);
 
         assertThat(last.uri().getPath()).isEqualTo("/login");
         assertThat(last.body()).contains("Wrong e-mail address or password.");
@@ -78,15 +79,15 @@ class SignInThroughTheGatewayIntegrationTests {
     void aStateChangingCallWithoutTheCsrfHeaderIsRefusedAndChangesNothing() {
         SignedInCaravan.Person zhao = caravan.register("Zhao Min 赵敏", "en");
         choosePassword(zhao);
-        Browser browser = new Browser(caravan.gateway());
+        FormBrowser browser = new FormBrowser(caravan.gateway());
         signIn(browser, zhao.email(), zhao.password());
         String change = "{\"name\":\"Someone Else\"}";
 
-        Browser.Page refused = browser.api("PUT", "/api/volunteers/me", change, false);
+        FormBrowser.Page refused = browser.api("PUT", "/api/volunteers/me", change, false);
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("CSRF");
-        Browser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
+        FormBrowser.Page record = browser.api("GET", "/api/volunteers/me", null, false);
         assertThat(JSON.readTree(record.body()).path("name").asString()).isEqualTo(zhao.name());
     }
 
@@ -94,11 +95,11 @@ class SignInThroughTheGatewayIntegrationTests {
     void signingOutEndsTheSessionAtTheGatewayAndAtTheProvider() {
         SignedInCaravan.Person sun = caravan.register("Sun Li 孙丽", "en");
         choosePassword(sun);
-        Browser browser = new Browser(caravan.gateway());
+        FormBrowser browser = new FormBrowser(caravan.gateway());
         signIn(browser, sun.email(), sun.password());
 
-        Browser.Page signedOut = browser.post("/logout", Map.of("_csrf", browser.cookie("XSRF-TOKEN")));
-        List<Browser.Page> after = browser.follow(signedOut);
+        FormBrowser.Page signedOut = browser.post("/logout", Map.of("_csrf", browser.cookie("XSRF-TOKEN")));
+        List<FormBrowser.Page> after = browser.follow(signedOut);
 
         assertThat(signedOut.location()).startsWith(caravan.issuer() + "/connect/logout?");
         assertThat(after.get(after.size() - 1).uri().getPath())
@@ -108,22 +109,15 @@ class SignInThroughTheGatewayIntegrationTests {
     }
 
     private static void choosePassword(SignedInCaravan.Person volunteer) {
-        String link = caravan.invitationLinkFor(volunteer.email());
-        Browser browser = new Browser(caravan.issuer());
-        browser.get(link);
-        browser.post(
-                "/password/new",
-                Map.of("token", tokenOf(link), "password", volunteer.password(), "confirmation", volunteer.password()));
+        new FormBrowser(caravan.issuer())
+                .choosePassword(caravan.invitationLinkFor(volunteer.email()), volunteer.password());
     }
 
     /** Opens the gateway, is sent to the provider's form, signs in there, and is sent back: the last page. */
-    private static Browser.Page signIn(Browser browser, String email, String password) {
-        List<Browser.Page> toSignIn = browser.navigate("/");
-        Browser.Page form = toSignIn.get(toSignIn.size() - 1);
-        assertThat(form.uri().toString()).startsWith(caravan.issuer() + "/login");
-        List<Browser.Page> back =
-                browser.follow(browser.post(form.uri().toString(), Map.of("email", email, "password", password)));
-        return back.get(back.size() - 1);
+    private static FormBrowser.Page signIn(FormBrowser browser, String email, String password) {
+        List<FormBrowser.Page> pages = browser.signIn(email, password);
+        assertThat(pages).anySatisfy(page -> assertThat(page.uri().toString()).startsWith(caravan.issuer() + "/login"));
+        return pages.get(pages.size() - 1);
     }
 
     private static String tokenOf(String link) {

@@ -2,8 +2,6 @@ package org.caravan.endtoend;
 
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caravan.infrastructure.CaravanService;
 import org.caravan.infrastructure.EmbeddedInfrastructure;
@@ -244,35 +240,8 @@ final class SignedInCaravan {
     String invitationLinkFor(String email) {
         Pattern link = Pattern.compile(Pattern.quote(issuer) + "/password/new\\?token=[A-Za-z0-9_-]+");
         return await().atMost(MAIL_WAIT)
-                .until(
-                        () -> mail.received().stream()
-                                .filter(message -> addressedTo(message, email))
-                                .map(message -> {
-                                    Matcher found = link.matcher(text(message));
-                                    return found.find() ? found.group() : null;
-                                })
-                                .filter(Objects::nonNull)
-                                .findFirst()
-                                .orElse(null),
-                        Objects::nonNull);
-    }
-
-    private static boolean addressedTo(MimeMessage message, String email) {
-        try {
-            return message.getAllRecipients() != null
-                    && Arrays.stream(message.getAllRecipients())
-                            .anyMatch(a -> a.toString().contains(email));
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
-
-    private static String text(MimeMessage message) {
-        try {
-            return message.getContent().toString();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+                .until(() -> mail.found(email, link), Optional::isPresent)
+                .orElseThrow();
     }
 
     private void close() {

@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param issuerUri the OpenID Connect provider people sign in with (discovery at
  *     {@code {issuerUri}/.well-known/openid-configuration}); read when the first person signs in, so the gateway
  *     starts before the provider does
+ * @param issuerBackChannelUri where the gateway itself reaches that provider when the issuer's public address does
+ *     not resolve where the gateway runs (docker-compose: {@code http://identity-service:8080}); none by default
  * @param client the gateway's registration at the provider
  * @param routes where each service answers
  * @param tokenRefreshSkew how long before its expiry an access token is refreshed
@@ -24,6 +26,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("caravan.gateway")
 public record GatewayProperties(
         URI issuerUri,
+        URI issuerBackChannelUri,
         @DefaultValue Client client,
         @DefaultValue Routes routes,
         @DefaultValue Session session,

@@ -53,6 +53,16 @@ class ApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aReplicaClosingTheConnectionBeforeItAnswersIsA502SoTheClientKnowsToCheckBeforeRetrying() {
+        Answer failed = send(request(Backends.STOPPING_REPLICA)
+                .header("Authorization", SCRIPT_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(502);
+    }
+
+    @Test
     void answerLinksAndTheCalendarFeedWorkWithoutASession() {
         Answer page = send(request("/api/answer-links/link-token-1").GET());
         assertThat(page.status()).isEqualTo(200);

@@ -20,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class Backends {
 
     static final long STREAM_PAUSE_MILLIS = 1_500;
+    /** A path whose replica closes the connection instead of answering. */
+    static final String STOPPING_REPLICA = "/api/visits/at-a-stopping-replica";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static Map<RouteTable.Service, HttpServer> servers;
 
@@ -48,6 +51,9 @@ final class Backends {
                 try (exchange) {
                     if (exchange.getRequestURI().getPath().equals("/api/inbox/stream")) {
                         stream(exchange);
+                    } else if (exchange.getRequestURI().getPath().equals(STOPPING_REPLICA)) {
+                        // A replica stopped mid-request: the connection closes, no answer at all.
+                        exchange.getRequestBody().readAllBytes();
                     } else {
                         echo(service, exchange);
                     }

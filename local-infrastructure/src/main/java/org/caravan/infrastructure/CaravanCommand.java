@@ -21,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code secrets/}), and the Dandelion School demo loaded on a first start; Ctrl-C stops them all. {@code seed}: the
  * demo (visit, people, gifts) into the running system. {@code token ROLE | token EMAIL}: an access token from the
  * running provider (client credentials for a role, or a person's sign-in); {@code token --development ROLE
- * [SUBJECT]}: one signed with the development key in {@code .caravan/keys}, which only docker-compose's services
- * trust.
+ * [SUBJECT]}: one signed with the development key in {@code .caravan/keys}, the benchmark's issuer, which no
+ * deployment trusts.
  */
 public final class CaravanCommand {
 

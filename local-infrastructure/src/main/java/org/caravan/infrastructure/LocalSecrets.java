@@ -106,7 +106,12 @@ public final class LocalSecrets {
 
     /** As docker-compose.yml reads them from the environment. */
     public Map<String, String> composeEnvironment() {
-        return Map.of("CARAVAN_ANSWER_LINKS_SECRET", answerLinks, "CARAVAN_WEBHOOK_SECRET", webhooks);
+        return Map.of(
+                "CARAVAN_ANSWER_LINKS_SECRET", answerLinks,
+                "CARAVAN_WEBHOOK_SECRET", webhooks,
+                "CARAVAN_IDENTITY_KEYS_SECRET", named("identity-keys-seal"),
+                "CARAVAN_GATEWAY_CLIENT_SECRET", gatewayClient(),
+                "CARAVAN_SCRIPTS_SECRET", scriptsClient());
     }
 
     /** The secret in the file; a new one written there (readable by the owner only) if there is none yet. */

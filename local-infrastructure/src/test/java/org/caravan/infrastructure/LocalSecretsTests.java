@@ -60,6 +60,11 @@ class LocalSecretsTests {
                 .isEqualTo("CARAVAN_NOTIFICATION_WEBHOOK_SECRET");
         assertThat(secrets.composeEnvironment())
                 .containsEntry("CARAVAN_ANSWER_LINKS_SECRET", secrets.answerLinks())
-                .containsEntry("CARAVAN_WEBHOOK_SECRET", secrets.webhooks());
+                .containsEntry("CARAVAN_WEBHOOK_SECRET", secrets.webhooks())
+                .containsEntry("CARAVAN_GATEWAY_CLIENT_SECRET", secrets.gatewayClient())
+                .containsEntry("CARAVAN_SCRIPTS_SECRET", secrets.scriptsClient())
+                .containsEntry(
+                        "CARAVAN_IDENTITY_KEYS_SECRET",
+                        secrets.identitySettings().get("caravan.identity.keys.encryption-secret"));
     }
 }

@@ -18,6 +18,11 @@ import org.springframework.http.HttpHeaders;
 class RoutesConfiguration {
 
     @Bean
+    UpstreamFailures upstreamFailures() {
+        return new UpstreamFailures();
+    }
+
+    @Bean
     RouteLocator caravanRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
         int order = 0;

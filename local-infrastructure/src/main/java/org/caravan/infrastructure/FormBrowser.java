@@ -1,4 +1,4 @@
-package org.caravan.endtoend;
+package org.caravan.infrastructure;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * A person's browser, as far as signing in needs one: cookies for the gateway and the provider alike, redirects
- * followed one at a time so each is seen, and forms filled with the CSRF token of the page they came from.
+ * followed one at a time so each is seen, and forms filled with the CSRF token of the page they came from. For the
+ * tests that sign people in over HTTP (the end-to-end and container tests); a real browser drives the web app.
  */
-final class Browser {
+public final class FormBrowser {
 
     private static final Pattern FORM_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -32,7 +33,7 @@ final class Browser {
     private final URI start;
     private String formCsrf;
 
-    Browser(String start) {
+    public FormBrowser(String start) {
         this.start = URI.create(start);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -42,21 +43,21 @@ final class Browser {
                 .build();
     }
 
-    record Page(URI uri, int status, String location, String body) {
+    public record Page(URI uri, int status, String location, String body) {
 
-        boolean isRedirect() {
+        public boolean isRedirect() {
             return status >= 300 && status < 400 && location != null;
         }
     }
 
-    Page get(String pathOrUrl) {
+    public Page get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(resolve(pathOrUrl))
                 .header("Accept", "text/html")
                 .GET());
     }
 
     /** The pages on the way, the last one last. */
-    List<Page> follow(Page first) {
+    public List<Page> follow(Page first) {
         List<Page> pages = new ArrayList<>(List.of(first));
         Page page = first;
         while (page.isRedirect()) {
@@ -69,11 +70,11 @@ final class Browser {
         return pages;
     }
 
-    List<Page> navigate(String pathOrUrl) {
+    public List<Page> navigate(String pathOrUrl) {
         return follow(get(pathOrUrl));
     }
 
-    Page post(String pathOrUrl, Map<String, String> fields) {
+    public Page post(String pathOrUrl, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>();
         if (formCsrf != null) {
             all.put("_csrf", formCsrf);
@@ -89,7 +90,7 @@ final class Browser {
     }
 
     /** A call as the web app makes it: JSON, and the CSRF cookie's token as a header when asked. */
-    Page api(String method, String path, String json, boolean withCsrfHeader) {
+    public Page api(String method, String path, String json, boolean withCsrfHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path))
                 .header("Accept", "application/json")
                 .method(
@@ -104,12 +105,39 @@ final class Browser {
         return send(request);
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * Chooses a password with an invitation's (or a reset's) e-mailed link: opens it, then sends the form; the page
+     * the provider answers with.
+     */
+    public Page choosePassword(String link, String password) {
+        get(link);
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        return post(
+                URI.create(link).resolve("/password/new").toString(),
+                Map.of("token", token, "password", password, "confirmation", password));
+    }
+
+    /**
+     * Opens the start page, is sent to the provider's sign-in form, signs in there and is sent back: every page on
+     * the way, the last one last.
+     */
+    public List<Page> signIn(String email, String password) {
+        List<Page> toSignIn = navigate("/");
+        Page form = toSignIn.get(toSignIn.size() - 1);
+        if (!form.uri().getPath().equals("/login") || form.status() != 200) {
+            throw new IllegalStateException("Sent to " + form.uri() + " (" + form.status() + "), not a sign-in form");
+        }
+        List<Page> pages = new ArrayList<>(toSignIn);
+        pages.addAll(follow(post(form.uri().toString(), Map.of("email", email, "password", password))));
+        return pages;
     }
 
     private Page send(HttpRequest.Builder request) {

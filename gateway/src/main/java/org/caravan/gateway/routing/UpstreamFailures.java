@@ -1,0 +1,41 @@
+package org.caravan.gateway.routing;
+
+import java.io.IOException;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * A service replica that resets or closes the connection before it answers (it was stopped, or it crashed) is a
+ * failed upstream: 502 Bad Gateway, not the 500 of a fault in the gateway itself. The request is not sent again (the
+ * replica may have applied it); a client that sees 502 checks before retrying, as the container tests' clients do.
+ */
+final class UpstreamFailures implements GlobalFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return chain.filter(exchange)
+                .onErrorMap(
+                        UpstreamFailures::isUpstreamFailure,
+                        e -> new ResponseStatusException(
+                                HttpStatus.BAD_GATEWAY,
+                                "The service closed the connection before it answered; it may have applied the"
+                                        + " request: check before sending it again",
+                                e));
+    }
+
+    /** The connection to the service failed: reset, closed early, refused. */
+    static boolean isUpstreamFailure(Throwable e) {
+        return e instanceof PrematureCloseException || e instanceof IOException;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
