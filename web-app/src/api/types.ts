@@ -13,6 +13,8 @@ export type StaffingLine = VolunteerSchemas['schemas']['Line'];
 export type Suggestion = VolunteerSchemas['schemas']['Suggestion'];
 export type Placement = VolunteerSchemas['schemas']['Placement'];
 export type Assignment = VolunteerSchemas['schemas']['Assignment'];
+/** One of an item's assignments as the visit day lists it, with the name of whom it is for. */
+export type ItemAssignment = VolunteerSchemas['schemas']['ItemAssignment'];
 export type AssignmentStatus = NonNullable<Placement['status']>;
 export type Team = VolunteerSchemas['schemas']['Team'];
 export type Offer = VolunteerSchemas['schemas']['Offer'];

@@ -4,6 +4,7 @@ import type { Me } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { StaffingBoard } from '../screens/coordinator/StaffingBoard';
 import { UpcomingVisits } from '../screens/coordinator/UpcomingVisits';
+import { assignmentsOnItem, VisitDay } from '../screens/coordinator/VisitDay';
 import { PledgeDetail } from '../screens/donations/PledgeDetail';
 import { VisitDonations } from '../screens/donations/VisitDonations';
 import { Pledges } from '../screens/liaison/Pledges';
@@ -57,8 +58,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Start /> },
       { path: 'visits', element: <For screen="/visits"><UpcomingVisits /></For> },
       { path: 'visits/:visitId', element: <For screen="/visits"><StaffingBoard /></For> },
-      // The visit day (VisitDay) joins the routes once volunteer-service lists an item's assignments to
-      // coordinators: without that list it could only say that it cannot show anyone.
+      { path: 'visits/:visitId/day', element: <For screen="/visits"><VisitDay itemAssignments={assignmentsOnItem} /></For> },
       { path: 'visits/:visitId/donations', element: <For screen="/pledges"><VisitDonations /></For> },
       { path: 'assignments', element: <For screen="/assignments"><MyAssignments /></For> },
       { path: 'inbox', element: <For screen="/inbox"><Inbox /></For> },

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeGateway, problem } from '../../test/fakeGateway';
 import { BIM_TALK, QIAO, RECITATION, staffing, suggestions, teams, VISIT_ID, visit } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
@@ -15,10 +15,21 @@ function boardGateway(offer: Parameters<typeof fakeGateway>[0][string]) {
   });
 }
 
+/** The browser's clock reads `at` (timers stay real, so that waiting for the page still works). */
+function today(at: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const offered = { status: 201, body: { id: 'assignment-1', itemId: BIM_TALK, role: 'speaker', volunteerId: QIAO, status: 'OFFERED' } };
 
 describe('the staffing board', () => {
   it('shows every item and role with needed, confirmed, offered, waitlisted and gaps', async () => {
+    today('2026-09-12T02:00:00Z');
     boardGateway(offered);
     renderApp(`/visits/${VISIT_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: /共谱祖国颂，工筑少年梦/ })).toBeInTheDocument();
@@ -39,8 +50,27 @@ describe('the staffing board', () => {
     const recitation = screen.getByRole('region', { name: /Recitation/ });
     expect(within(recitation).getByRole('heading', { level: 3, name: 'Whole team' })).toBeInTheDocument();
 
+    // Two weeks before the visit, its day is not yet on.
     expect(screen.queryByRole('link', { name: 'Visit day: check-in' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Donations for this visit' })).toHaveAttribute('href', `/visits/${VISIT_ID}/donations`);
+  });
+
+  it('leads to the visit day’s check-in on the day', async () => {
+    today('2026-09-26T00:30:00Z');
+    const gateway = fakeGateway({
+      [`GET /api/visits/${VISIT_ID}`]: { body: visit },
+      'GET /api/visits/{id}/staffing': { body: staffing },
+      'GET /api/programme-items/{itemId}/assignments': { body: [] },
+    });
+    const user = userEvent.setup();
+    renderApp(`/visits/${VISIT_ID}`);
+    const link = await screen.findByRole('link', { name: 'Visit day: check-in' });
+    expect(link).toHaveAttribute('href', `/visits/${VISIT_ID}/day`);
+
+    await user.click(link);
+    expect(await screen.findByRole('heading', { level: 1, name: /Visit day/ })).toBeInTheDocument();
+    expect(await screen.findAllByText('Nobody has a place on this item.')).toHaveLength(2);
+    expect(gateway.requests.some((request) => request.path === `/api/programme-items/${BIM_TALK}/assignments`)).toBe(true);
   });
 
   it('suggests volunteers with their reasons, and offers one the place', async () => {

@@ -17,6 +17,7 @@ import { Suggestions } from './Suggestions';
 import { TeamOffer } from './TeamOffer';
 import { visitTone } from './UpcomingVisits';
 import { VisitChange } from './VisitChange';
+import { aroundVisitDay } from './attendance';
 
 function skillsOf(visit: Visit, itemId: string, role: string): string[] {
   const item = visit.programme?.find((candidate) => candidate.id === itemId);
@@ -91,7 +92,17 @@ function RoleCard({
   );
 }
 
-function Board({ visit, visitId, onVisitChanged }: { visit: Visit; visitId: string; onVisitChanged: (changed: Visit) => void }) {
+function Board({
+  visit,
+  visitId,
+  onVisitChanged,
+  now,
+}: {
+  visit: Visit;
+  visitId: string;
+  onVisitChanged: (changed: Visit) => void;
+  now: () => Date;
+}) {
   const { t, tn, range, time } = useI18n();
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
   const staffing = useLoad(
@@ -145,6 +156,11 @@ function Board({ visit, visitId, onVisitChanged }: { visit: Visit; visitId: stri
           </p>
         )}
         <ul className="link-row">
+          {aroundVisitDay(visit, now()) && (
+            <li>
+              <Link to={`/visits/${visitId}/day`}>{t('board.visitDay')}</Link>
+            </li>
+          )}
           <li>
             <Link to={`/visits/${visitId}/donations`}>{t('board.donations')}</Link>
           </li>
@@ -184,8 +200,11 @@ function Board({ visit, visitId, onVisitChanged }: { visit: Visit; visitId: stri
   );
 }
 
-/** Coordinators: one visit's staffing, item by item and role by role, with suggestions and offers. */
-export function StaffingBoard() {
+/**
+ * Coordinators: one visit's staffing, item by item and role by role, with suggestions and offers; on and around the
+ * visit day, the way to the day's check-in.
+ */
+export function StaffingBoard({ now = () => new Date() }: { now?: () => Date }) {
   const { t } = useI18n();
   const visitId = useParams().visitId ?? '';
   const visit = useLoad(
@@ -199,7 +218,7 @@ export function StaffingBoard() {
         <Link to="/visits">← {t('board.back')}</Link>
       </p>
       <Outcome loaded={visit} reload={visit.reload}>
-        {(found) => <Board visit={found} visitId={visitId} onVisitChanged={onVisitChanged} />}
+        {(found) => <Board visit={found} visitId={visitId} onVisitChanged={onVisitChanged} now={now} />}
       </Outcome>
     </>
   );

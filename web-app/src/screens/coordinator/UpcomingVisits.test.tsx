@@ -1,8 +1,23 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeGateway } from '../../test/fakeGateway';
 import { staffing, VISIT_ID, visitPage } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const later = {
+  id: 'v-later',
+  theme: 'Couriers’ care day',
+  site: { id: 's-3', name: 'Riders’ station', district: '东城区' },
+  startsAt: '2026-10-17T14:00:00',
+  endsAt: '2026-10-17T16:00:00',
+  timeZone: 'Asia/Shanghai',
+  status: 'SCHEDULED' as const,
+  version: 1,
+};
 
 describe('upcoming visits', () => {
   it('lists the visits not yet over, with their staffing gaps at a glance', async () => {
@@ -40,6 +55,28 @@ describe('upcoming visits', () => {
       `/api/visits/${VISIT_ID}/staffing`,
     ]);
     expect(screen.getByText('Showing 2 of 2 visits')).toBeInTheDocument();
+  });
+
+  it('leads to the visit day of a visit on or around today, and of no other', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-09-25T09:00:00Z'));
+    fakeGateway({
+      'GET /api/visits': { body: { ...visitPage, items: [...(visitPage.items ?? []), later] } },
+      'GET /api/visits/{id}/staffing': { body: staffing },
+    });
+    renderApp('/visits');
+
+    const list = await screen.findByRole('list', { name: 'Upcoming visits' });
+    const dandelion = within(list).getByRole('article', { name: '共谱祖国颂，工筑少年梦' });
+    expect(within(dandelion).getByRole('link', { name: 'Visit day check-in: 共谱祖国颂，工筑少年梦' })).toHaveAttribute(
+      'href',
+      `/visits/${VISIT_ID}/day`,
+    );
+    // Called off, or weeks away: no visit day to work.
+    for (const theme of ['Mid-Autumn mooncake workshop', 'Couriers’ care day']) {
+      const card = within(list).getByRole('article', { name: theme });
+      expect(within(card).queryByRole('link', { name: /Visit day/ })).toBeNull();
+    }
   });
 
   it('speaks Chinese when chosen', async () => {

@@ -12,6 +12,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { summarise } from '../../staffing/gaps';
+import { aroundVisitDay } from './attendance';
 
 const PAGE_SIZE = 20;
 
@@ -49,7 +50,7 @@ function VisitStaffing({ visit }: { visit: VisitSummary }) {
   );
 }
 
-function VisitCard({ visit }: { visit: VisitSummary }) {
+function VisitCard({ visit, now }: { visit: VisitSummary; now: Date }) {
   const { t, range } = useI18n();
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
   const theme = visit.theme ?? '';
@@ -79,16 +80,25 @@ function VisitCard({ visit }: { visit: VisitSummary }) {
           <Link className="button" to={`/visits/${visit.id ?? ''}`} aria-label={t('visits.openBoardFor', { theme })}>
             {t('visits.openBoard')}
           </Link>
+          {aroundVisitDay(visit, now) && (
+            <>
+              {' '}
+              <Link className="button secondary" to={`/visits/${visit.id ?? ''}/day`} aria-label={t('visits.openDayFor', { theme })}>
+                {t('visits.openDay')}
+              </Link>
+            </>
+          )}
         </p>
       </article>
     </li>
   );
 }
 
-/** Coordinators: visits that have not ended, soonest first, each with its staffing at a glance. */
+/** Coordinators: visits that have not ended, soonest first, each with its staffing at a glance and, on its day, check-in. */
 export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date }) {
   const { t } = useI18n();
   const [from] = useState(() => now().toISOString());
+  const [today] = useState(now);
   const [more, setMore] = useState<VisitSummary[]>([]);
   const [nextPage, setNextPage] = useState(1);
   const first = useLoad(
@@ -122,7 +132,7 @@ export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date })
             <>
               <ul className="cards" aria-label={t('visits.title')}>
                 {visits.map((visit) => (
-                  <VisitCard key={visit.id} visit={visit} />
+                  <VisitCard key={visit.id} visit={visit} now={today} />
                 ))}
               </ul>
               <p className="muted" role="status">

@@ -2,13 +2,14 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { Assignment } from '../../api/types';
+import type { ItemAssignment } from '../../api/types';
 import { Session } from '../../app/Session';
 import { I18nProvider } from '../../i18n/I18n';
 import type { Language } from '../../i18n/messages';
+import { onStream, stubEventSource } from '../../test/fakeEventSource';
 import { fakeGateway, problem } from '../../test/fakeGateway';
-import { BIM_TALK, hoursStatement, QIAO, RECITATION, staffedLines, talkPlace, VISIT_ID, visit } from '../../test/fixtures';
-import { COORDINATOR, renderApp } from '../../test/render';
+import { BIM_TALK, DECLINED_NOTICE, hoursStatement, QIAO, RECITATION, staffedLines, talkPlace, VISIT_ID, visit } from '../../test/fixtures';
+import { COORDINATOR, renderApp, VOLUNTEER } from '../../test/render';
 import { VisitDay, type ItemAssignments } from './VisitDay';
 
 const dayVisit = {
@@ -16,9 +17,21 @@ const dayVisit = {
   programme: (visit.programme ?? []).map((item) => ({ ...item, durationMinutes: 40 })),
 };
 
-const teamPlace: Assignment = { id: 'assignment-2', itemId: RECITATION, role: 'TEAM', teamId: 'team-xiaomi', volunteerId: 'lead-1', status: 'CHECKED_IN', checkedInAt: '2026-09-26T01:20:00Z' };
+const teamPlace: ItemAssignment = {
+  id: 'assignment-2',
+  itemId: RECITATION,
+  role: 'TEAM',
+  teamId: 'team-xiaomi',
+  volunteerId: 'lead-1',
+  status: 'CHECKED_IN',
+  checkedInAt: '2026-09-26T01:20:00Z',
+  name: '小米青年志愿服务队',
+  leadName: '李队长',
+};
 
-/** The visit day with a list of people per item (the app has no such source yet: the test stands one in). */
+const talkPerson: ItemAssignment = { ...talkPlace, name: 'Qiao Yuanhui' };
+
+/** The visit day with a list of people per item stood in for volunteer-service's. */
 function renderDay(
   list: ItemAssignments,
   { now = new Date('2026-09-26T02:40:00Z'), language = 'en' }: { now?: Date; language?: Language } = {},
@@ -40,17 +53,15 @@ function dayGateway(routes: Parameters<typeof fakeGateway>[0] = {}) {
   return fakeGateway({
     [`GET /api/visits/${VISIT_ID}`]: { body: dayVisit },
     'GET /api/visits/{id}/staffing': { body: staffedLines },
-    [`GET /api/volunteers/${QIAO}`]: { body: { id: QIAO, name: 'Qiao Yuanhui' } },
-    'GET /api/teams/team-xiaomi': { body: { id: 'team-xiaomi', name: '小米青年志愿服务队' } },
     ...routes,
   });
 }
 
-const byItem: ItemAssignments = (itemId) => Promise.resolve(itemId === BIM_TALK ? [talkPlace] : [teamPlace]);
+const byItem: ItemAssignments = (itemId) => Promise.resolve(itemId === BIM_TALK ? [talkPerson] : [teamPlace]);
 
 describe('the visit day', () => {
-  it('lists each programme item in order with its people, their times in the site’s zone', async () => {
-    dayGateway();
+  it('lists each programme item in order with its people by name, their times in the site’s zone', async () => {
+    const gateway = dayGateway();
     renderDay(byItem);
     expect(await screen.findByRole('heading', { level: 1, name: /Visit day/ })).toBeInTheDocument();
     const items = await screen.findAllByRole('region');
@@ -61,6 +72,7 @@ describe('the visit day', () => {
     const recitation = within(items[0] as HTMLElement);
     expect(recitation.getByText('Whole team: 0 of 1 confirmed')).toBeInTheDocument();
     expect(await recitation.findByText('小米青年志愿服务队')).toBeInTheDocument();
+    expect(recitation.getByText(/led by 李队长/)).toBeInTheDocument();
     expect(recitation.getByText(/^In 09:20\sAM/)).toBeInTheDocument();
     expect(recitation.getByRole('button', { name: 'Check out 小米青年志愿服务队' })).toBeInTheDocument();
 
@@ -70,6 +82,29 @@ describe('the visit day', () => {
     expect(talk.getByText('Confirmed', { selector: '.badge' })).toBeInTheDocument();
     // The talk is not over: no no-show yet.
     expect(talk.queryByRole('button', { name: 'Qiao Yuanhui did not come' })).not.toBeInTheDocument();
+    // The names come with the list: no call per person.
+    expect(gateway.requests.map((request) => request.path)).toEqual([`/api/visits/${VISIT_ID}`, `/api/visits/${VISIT_ID}/staffing`]);
+  });
+
+  it('keeps people with a place on the list, whatever else the item’s answer holds', async () => {
+    dayGateway();
+    renderDay((itemId) =>
+      Promise.resolve(
+        itemId === BIM_TALK
+          ? [
+              talkPerson,
+              { ...talkPerson, id: 'offer', name: 'Xu Jiancheng', status: 'OFFERED' },
+              { ...talkPerson, id: 'waiting', name: 'Yang Hui', status: 'WAITLISTED', waitlistOrder: 4 },
+              { ...talkPerson, id: 'declined', name: 'Someone who declined', status: 'DECLINED' },
+            ]
+          : [],
+      ),
+    );
+    const [recitation, talk] = (await screen.findAllByRole('region')) as [HTMLElement, HTMLElement];
+    expect(await within(recitation).findByText('Nobody has a place on this item.')).toBeInTheDocument();
+    const list = await within(talk).findByRole('list', { name: 'People on Model-worker talk' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(list).getByText('Qiao Yuanhui')).toBeInTheDocument();
   });
 
   it('checks in and out with one tap each, then certifies the hours', async () => {
@@ -148,9 +183,56 @@ describe('the visit day', () => {
     expect(button).toHaveClass('button', 'big');
   });
 
-  it('is not routed while the service cannot list an item’s people', async () => {
-    dayGateway();
+  it('is routed for coordinators and lists each item’s people from volunteer-service', async () => {
+    const gateway = dayGateway({
+      'GET /api/programme-items/{itemId}/assignments': (request) => ({
+        body: request.path === `/api/programme-items/${BIM_TALK}/assignments` ? [talkPerson] : [teamPlace],
+      }),
+    });
+    renderApp(`/visits/${VISIT_ID}/day`, { language: 'zh-CN' });
+    expect(await screen.findByRole('heading', { level: 1, name: /走访当天/ })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: '为Qiao Yuanhui签到' })).toBeInTheDocument();
+    expect(await screen.findByText(/负责人：李队长/)).toBeInTheDocument();
+    expect(
+      gateway.requests
+        .map((request) => request.path)
+        .filter((path) => path.startsWith('/api/programme-items/'))
+        .sort(),
+    ).toEqual([`/api/programme-items/${BIM_TALK}/assignments`, `/api/programme-items/${RECITATION}/assignments`].sort());
+    expect(screen.getByRole('link', { name: /人员安排表/ })).toHaveAttribute('href', `/visits/${VISIT_ID}`);
+  });
+
+  it('shows why an item’s list cannot be read, next to that item', async () => {
+    dayGateway({
+      'GET /api/programme-items/{itemId}/assignments': (request) =>
+        request.path.includes(BIM_TALK) ? problem(404, 'Programme item not found', `No programme item ${BIM_TALK}`) : { body: [teamPlace] },
+    });
     renderApp(`/visits/${VISIT_ID}/day`);
-    expect(await screen.findByText('There is no such page.')).toBeInTheDocument();
+    const [recitation, talk] = (await screen.findAllByRole('region')) as [HTMLElement, HTMLElement];
+    expect(await within(recitation).findByText('小米青年志愿服务队')).toBeInTheDocument();
+    expect(await within(talk).findByRole('alert')).toBeInTheDocument();
+  });
+
+  it('reads the lists again when someone withdraws or a no-show is recorded elsewhere', async () => {
+    stubEventSource();
+    let withdrawn = false;
+    dayGateway({
+      'GET /api/programme-items/{itemId}/assignments': (request) => ({
+        body: request.path.includes(BIM_TALK) ? [withdrawn ? { ...talkPerson, status: 'WITHDRAWN' } : talkPerson] : [],
+      }),
+    });
+    renderApp(`/visits/${VISIT_ID}/day`);
+    const talk = within((await screen.findAllByRole('region'))[1] as HTMLElement);
+    expect(await talk.findByText('Qiao Yuanhui')).toBeInTheDocument();
+    onStream((source) => source.open());
+    withdrawn = true;
+    onStream((source) => source.notice({ ...DECLINED_NOTICE, kind: 'VOLUNTEER_WITHDREW', title: 'Qiao Yuanhui withdrew' }));
+    expect(await talk.findByText('Nobody has a place on this item.')).toBeInTheDocument();
+  });
+
+  it('stays closed to volunteers', async () => {
+    dayGateway();
+    renderApp(`/visits/${VISIT_ID}/day`, { me: VOLUNTEER });
+    expect(await screen.findByText('There is nothing here for your roles yet.')).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call } from '../../api/client';
-import type { Assignment, HoursStatement, ProgrammeItem, StaffingLine, Visit } from '../../api/types';
+import type { Assignment, HoursStatement, ItemAssignment, ProgrammeItem, StaffingLine, Visit } from '../../api/types';
 import { PageHeading } from '../../app/Page';
 import { Loading, Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
@@ -16,21 +16,15 @@ import { TEAM_ROLE } from '../../staffing/gaps';
 import { assignmentTone } from '../volunteer/MyAssignments';
 import { actionsFor, checkInOrder, hoursOf, isCertified, itemEnd, type DayAction } from './attendance';
 
-/**
- * Where the visit day's list of people per programme item comes from. volunteer-service has no endpoint that lists
- * an item's (or a visit's) assignments to a coordinator yet; when it has one, pass its call here (App's route).
- */
-export type ItemAssignments = (itemId: string) => Promise<Assignment[]>;
+/** Where the visit day's list of people per programme item comes from (App's route passes assignmentsOnItem). */
+export type ItemAssignments = (itemId: string) => Promise<ItemAssignment[]>;
 
-/** A team's name for a team slot (its lead answers for it), else the volunteer's. */
-function personName(volunteerId: string, teamId: string | undefined): Promise<string> {
-  if (teamId !== undefined) {
-    return call(api.volunteers.GET('/api/teams/{id}', { params: { path: { id: teamId } } })).then((team) => team.name ?? '');
-  }
-  return call(api.volunteers.GET('/api/volunteers/{id}', { params: { path: { id: volunteerId } } })).then(
-    (volunteer) => volunteer.name ?? '',
-  );
-}
+/**
+ * Everyone on the item, with names (a team slot by the team's), from volunteer-service: places first, then offers,
+ * the waitlist and what ended; the day's list keeps those with a place.
+ */
+export const assignmentsOnItem: ItemAssignments = (itemId) =>
+  call(api.volunteers.GET('/api/programme-items/{itemId}/assignments', { params: { path: { itemId } } }));
 
 type Attendance = Exclude<DayAction, 'certify'>;
 
@@ -59,7 +53,7 @@ function AttendanceRow({
   now,
   onChanged,
 }: {
-  assignment: Assignment;
+  assignment: ItemAssignment;
   end: Date | undefined;
   zone: string;
   now: () => Date;
@@ -70,8 +64,6 @@ function AttendanceRow({
   const id = assignment.id ?? '';
   const volunteerId = assignment.volunteerId ?? '';
   const [said, setSaid] = useState('');
-  const teamId = assignment.teamId;
-  const name = useLoad(useCallback(() => personName(volunteerId, teamId), [volunteerId, teamId]));
   const checkedOut = assignment.status === 'CHECKED_OUT';
   const statement = useLoad(
     useCallback(
@@ -84,7 +76,7 @@ function AttendanceRow({
   );
   const [certified, setCertified] = useState<HoursStatement | undefined>(undefined);
   const hours = hoursOf(certified ?? (statement.status === 'ready' ? statement.data : undefined), id);
-  const who = name.status === 'ready' && name.data !== '' ? name.data : t('day.someone');
+  const who = assignment.name ?? t('day.someone');
   const act = useAction(
     useCallback(
       async (action: DayAction) => {
@@ -128,7 +120,8 @@ function AttendanceRow({
     <li className="attendance">
       <div className="attendance-who">
         <p className="attendance-name">
-          <strong>{name.status === 'loading' ? t('app.loading') : who}</strong> <span className="muted">· {role}</span>
+          <strong>{who}</strong> <span className="muted">· {role}</span>
+          {assignment.leadName !== undefined && <span className="muted"> · {t('day.ledBy', { name: assignment.leadName })}</span>}
         </p>
         {status !== undefined && <StatusBadge tone={assignmentTone(status)}>{t(`assignmentStatus.${status}`)}</StatusBadge>}
         <p className="muted attendance-times">
@@ -170,11 +163,13 @@ function AttendanceRow({
 
 function CheckInList({
   item,
+  visitId,
   zone,
   load,
   now,
 }: {
   item: ProgrammeItem;
+  visitId: string;
   zone: string;
   load: ItemAssignments;
   now: () => Date;
@@ -182,7 +177,15 @@ function CheckInList({
   const { t } = useI18n();
   const itemId = item.id ?? '';
   const assignments = useLoad(useCallback(() => load(itemId), [load, itemId]));
-  const { update } = assignments;
+  const { update, reload } = assignments;
+  // A withdrawal or a no-show recorded elsewhere changes who is on the list, as it changes the counts.
+  useNotices({
+    onNotice: (entry) => {
+      if (concernsStaffing(entry, visitId)) reload();
+    },
+    onResync: reload,
+  });
+  // The answer of an action is the assignment alone: the name stays the one listed.
   const onChanged = useCallback(
     (changed: Assignment) => update((all) => all.map((known) => (known.id === changed.id ? { ...known, ...changed } : known))),
     [update],
@@ -208,15 +211,17 @@ function CheckInList({
 
 function ItemDay({
   item,
+  visitId,
   lines,
   zone,
   load,
   now,
 }: {
   item: ProgrammeItem;
+  visitId: string;
   lines: readonly StaffingLine[];
   zone: string;
-  load: ItemAssignments | undefined;
+  load: ItemAssignments;
   now: () => Date;
 }) {
   const { t, time } = useI18n();
@@ -240,12 +245,12 @@ function ItemDay({
           ))}
         </ul>
       )}
-      {load === undefined ? <p className="muted">{t('day.listUnavailable')}</p> : <CheckInList item={item} zone={zone} load={load} now={now} />}
+      <CheckInList item={item} visitId={visitId} zone={zone} load={load} now={now} />
     </section>
   );
 }
 
-function Day({ visit, load, now }: { visit: Visit; load: ItemAssignments | undefined; now: () => Date }) {
+function Day({ visit, load, now }: { visit: Visit; load: ItemAssignments; now: () => Date }) {
   const { t, range } = useI18n();
   const visitId = visit.id ?? '';
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
@@ -281,6 +286,7 @@ function Day({ visit, load, now }: { visit: Visit; load: ItemAssignments | undef
           <ItemDay
             key={item.id}
             item={item}
+            visitId={visitId}
             lines={lines.filter((line) => line.itemId === item.id)}
             zone={zone}
             load={load}
@@ -293,7 +299,7 @@ function Day({ visit, load, now }: { visit: Visit; load: ItemAssignments | undef
 }
 
 /** Coordinators on the visit day, on a phone: per programme item, who came; check in and out, no-shows, hours. */
-export function VisitDay({ itemAssignments, now = () => new Date() }: { itemAssignments?: ItemAssignments; now?: () => Date }) {
+export function VisitDay({ itemAssignments, now = () => new Date() }: { itemAssignments: ItemAssignments; now?: () => Date }) {
   const { t } = useI18n();
   const visitId = useParams().visitId ?? '';
   const visit = useLoad(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hoursStatement, talkPlace, visit } from '../../test/fixtures';
-import { actionsFor, checkInOrder, hoursOf, isCertified, itemEnd } from './attendance';
+import { actionsFor, aroundVisitDay, checkInOrder, hoursOf, isCertified, itemEnd } from './attendance';
 
 const talk = { ...visit.programme?.[1], durationMinutes: 40 };
 const end = new Date('2026-09-26T03:10:00Z');
@@ -53,5 +53,25 @@ describe('the visit day', () => {
     expect(hoursOf(later, 'assignment-1')).toEqual({ total: 1.25, certified: 1.25 });
     expect(isCertified(hoursOf(later, 'assignment-1'))).toBe(true);
     expect(hoursOf(later, 'nobody')).toBeUndefined();
+  });
+
+  it('is on from the day before the visit to the day after it, by the site’s calendar', () => {
+    // 09:30–11:30 on 26 September at Dandelion School, Beijing (UTC+8).
+    expect(aroundVisitDay(visit, new Date('2026-09-24T15:59:00Z'))).toBe(false);
+    expect(aroundVisitDay(visit, new Date('2026-09-24T16:00:00Z'))).toBe(true);
+    expect(aroundVisitDay(visit, new Date('2026-09-26T02:00:00Z'))).toBe(true);
+    expect(aroundVisitDay(visit, new Date('2026-09-27T15:59:00Z'))).toBe(true);
+    // Still the 27th in UTC, already the 28th at the site.
+    expect(aroundVisitDay(visit, new Date('2026-09-27T16:00:00Z'))).toBe(false);
+  });
+
+  it('is on only for a visit that takes place, or just took place', () => {
+    const onTheDay = new Date('2026-09-26T02:00:00Z');
+    expect(aroundVisitDay({ ...visit, status: 'IN_PROGRESS' }, onTheDay)).toBe(true);
+    expect(aroundVisitDay({ ...visit, status: 'COMPLETED' }, new Date('2026-09-27T02:00:00Z'))).toBe(true);
+    expect(aroundVisitDay({ ...visit, status: 'CANCELLED' }, onTheDay)).toBe(false);
+    expect(aroundVisitDay({ ...visit, status: 'DRAFT' }, onTheDay)).toBe(false);
+    expect(aroundVisitDay({ ...visit, status: undefined }, onTheDay)).toBe(false);
+    expect(aroundVisitDay({ ...visit, endsAt: undefined }, onTheDay)).toBe(false);
   });
 });

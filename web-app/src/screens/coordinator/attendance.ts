@@ -1,5 +1,5 @@
-import type { Assignment, AssignmentStatus, HoursStatement, ProgrammeItem } from '../../api/types';
-import { toInstant } from '../../i18n/time';
+import type { Assignment, AssignmentStatus, HoursStatement, ProgrammeItem, VisitStatus } from '../../api/types';
+import { DEFAULT_TIME_ZONE, localDateTime, toInstant } from '../../i18n/time';
 
 export type DayAction = 'checkIn' | 'checkOut' | 'noShow' | 'certify';
 
@@ -11,9 +11,40 @@ export function onTheList(assignment: Assignment): boolean {
 }
 
 /** The list in the order to work through it: still to come first, then on site, then gone, then missing. */
-export function checkInOrder(assignments: readonly Assignment[]): Assignment[] {
+export function checkInOrder<T extends Assignment>(assignments: readonly T[]): T[] {
   const rank = (assignment: Assignment) => ON_THE_DAY.indexOf(assignment.status ?? 'CONFIRMED');
   return assignments.filter(onTheList).sort((a, b) => rank(a) - rank(b));
+}
+
+/** A visit as far as its day goes: when it is, where (the site's zone) and whether it takes place. */
+export interface VisitTimes {
+  startsAt?: string;
+  endsAt?: string;
+  timeZone?: string;
+  status?: VisitStatus;
+}
+
+/** Visits whose day is worked: about to happen, under way, or just over with hours still to record. */
+const WORKED: readonly VisitStatus[] = ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED'];
+
+/** The calendar day before or after a site's "2026-09-26". */
+function dayAfter(date: string, days: number): string {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether the visit day is on or around today at the site: from the day before the visit (to see who is coming) to
+ * the day after it ends (late check-outs, hours to certify), for a visit that takes place.
+ */
+export function aroundVisitDay(visit: VisitTimes, now: Date): boolean {
+  if (visit.startsAt === undefined || visit.endsAt === undefined || !WORKED.includes(visit.status ?? 'DRAFT')) {
+    return false;
+  }
+  const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
+  const date = (value: string) => localDateTime(toInstant(value, zone), zone).slice(0, 10);
+  const today = localDateTime(now, zone).slice(0, 10);
+  return dayAfter(date(visit.startsAt), -1) <= today && today <= dayAfter(date(visit.endsAt), 1);
 }
 
 /** When an item ends: its own end, else its start and duration. */

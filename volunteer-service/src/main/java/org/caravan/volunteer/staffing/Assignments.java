@@ -92,6 +92,12 @@ public class Assignments {
             Instant endsAt,
             String timeZone) {}
 
+    /**
+     * One of a programme item's assignments with who it is for by name, so that a list of them needs no call per
+     * person: the team's name for a team slot (with its lead's, who answers for it), else the volunteer's.
+     */
+    record ItemAssignment(@JsonUnwrapped Assignment assignment, String name, String leadName) {}
+
     /** The assignment, locked for a change by the caller: a coordinator, or the volunteer (or team lead) it is for. */
     public Mono<Assignment> lockFor(UUID assignmentId, Caller caller) {
         if (caller.coordinator()) {
@@ -144,6 +150,21 @@ public class Assignments {
                         instant(row.get("starts_at", OffsetDateTime.class)),
                         instant(row.get("ends_at", OffsetDateTime.class)),
                         row.get("time_zone", String.class)))
+                .all();
+    }
+
+    /** Every assignment of the item, whatever its status, with the names of whom it is for; in no order. */
+    Flux<ItemAssignment> onItem(UUID itemId) {
+        return database.sql("select " + A_FIELDS + ", v.name as volunteer_name, t.name as team_name"
+                        + " from assignment a join volunteer v on v.id = a.volunteer_id"
+                        + " left join team t on t.id = a.team_id where a.item_id = :item")
+                .bind("item", itemId)
+                .map(row -> {
+                    String volunteer = row.get("volunteer_name", String.class);
+                    String team = row.get("team_name", String.class);
+                    return new ItemAssignment(
+                            assignment(row), team == null ? volunteer : team, team == null ? null : volunteer);
+                })
                 .all();
     }
 

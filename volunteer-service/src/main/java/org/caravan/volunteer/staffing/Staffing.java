@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
@@ -172,6 +173,18 @@ class Staffing {
     /** Newest offers first. */
     public Flux<Assignments.Placement> mine(String subject) {
         return volunteers.findBySubject(subject).flatMapMany(me -> assignments.placementsOf(me.id()));
+    }
+
+    /**
+     * Everyone on the item, for a coordinator, in {@link ItemAssignmentOrder}; an item the service never heard of
+     * (from event-service's visit events) is not found.
+     */
+    public Mono<List<Assignments.ItemAssignment>> onItem(UUID itemId) {
+        return assignments
+                .slot(itemId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Programme item", itemId)))
+                .flatMap(slot -> assignments.onItem(itemId).collectList())
+                .map(all -> ItemAssignmentOrder.sorted(all, Assignments.ItemAssignment::assignment));
     }
 
     private Mono<Void> mayHoldPlace(Assignment offer) {

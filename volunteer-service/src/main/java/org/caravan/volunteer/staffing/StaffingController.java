@@ -60,6 +60,13 @@ class StaffingController {
                         .body(assignment));
     }
 
+    /** Everyone on the item, by name: places first, then offers, the waitlist in its order, then what ended. */
+    @GetMapping("/api/programme-items/{itemId}/assignments")
+    @PreAuthorize("hasRole('coordinator')")
+    Mono<List<Assignments.ItemAssignment>> assignmentsOnItem(@PathVariable UUID itemId) {
+        return staffing.onItem(itemId);
+    }
+
     private Mono<Assignments.Offeree> offeree(Offer offer) {
         if (offer.teamId() != null) {
             if (offer.volunteerId() != null) {
