@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.caravan.infrastructure.BusySeason;
 import org.caravan.infrastructure.DemoScenario;
@@ -113,36 +114,48 @@ final class StaffingBurst {
         String subject = "burst-" + UUID.randomUUID();
         JsonNode registered = once(
                 () -> gateway.send(gateway.postRequest("/api/volunteers", coordinator, BusySeason.helper(subject))),
-                () -> gateway.get("/api/volunteers?subject=" + subject, coordinator)
-                        .valueStream()
-                        .findFirst());
+                () -> gateway.send(gateway.request("/api/volunteers?subject=" + subject, coordinator)
+                        .GET()),
+                found -> found.valueStream().findFirst());
         String volunteerId = registered.path("id").asString();
         JsonNode assignment = once(
                 () -> gateway.send(gateway.postRequest(
                         "/api/programme-items/" + item + "/assignments",
                         coordinator,
                         Map.of("role", "helper", "volunteerId", volunteerId))),
-                () -> gateway.get("/api/programme-items/" + item + "/assignments", coordinator)
-                        .valueStream()
+                () -> gateway.send(gateway.request("/api/programme-items/" + item + "/assignments", coordinator)
+                        .GET()),
+                found -> found.valueStream()
                         .filter(placement ->
                                 placement.path("volunteerId").asString().equals(volunteerId))
                         .findFirst());
         return new Offer(assignment.path("id").asString(), subject);
     }
 
-    private JsonNode once(Supplier<HttpResponse<String>> request, Supplier<Optional<JsonNode>> alreadyDone) {
+    private JsonNode once(
+            Supplier<HttpResponse<String>> request,
+            Supplier<HttpResponse<String>> check,
+            Function<JsonNode, Optional<JsonNode>> done) {
         HttpResponse<String> response = request.get();
-        for (int attempt = 1;
-                attempt < ATTEMPTS && response.statusCode() >= 502 && response.statusCode() <= 504;
-                attempt++) {
+        for (int attempt = 1; attempt < ATTEMPTS && failedAtTheGateway(response); attempt++) {
             gatewayFailures.incrementAndGet();
-            Optional<JsonNode> done = alreadyDone.get();
-            if (done.isPresent()) {
-                return done.get();
+            // The check may reach the stopping replica too: ask again (a read changes nothing) before deciding.
+            HttpResponse<String> checked = check.get();
+            for (int asked = 1; asked < ATTEMPTS && failedAtTheGateway(checked); asked++) {
+                gatewayFailures.incrementAndGet();
+                checked = check.get();
+            }
+            Optional<JsonNode> found = done.apply(Gateway.expectSuccess(checked));
+            if (found.isPresent()) {
+                return found.get();
             }
             response = request.get();
         }
         return Gateway.expectSuccess(response);
+    }
+
+    private static boolean failedAtTheGateway(HttpResponse<String> response) {
+        return response.statusCode() >= 502 && response.statusCode() <= 504;
     }
 
     /** volunteer-service knows the items once it has consumed VisitScheduled. */
