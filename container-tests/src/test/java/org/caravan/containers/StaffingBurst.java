@@ -31,8 +31,13 @@ final class StaffingBurst {
 
     static final int ITEMS = BusySeason.STATIONS_PER_VISIT;
     private static final int IN_FLIGHT = 16;
-    /** A replica's restart fails a request at most once or twice; more means the gateway itself is failing. */
-    private static final int ATTEMPTS = 5;
+    /**
+     * The gateway does not move a request off a replica that is stopping (it keeps its pooled connections to it), so
+     * a client sees 502 until that replica is gone or back, within its 30 s stop grace: it waits between tries.
+     */
+    private static final int ATTEMPTS = 45;
+
+    private static final Duration PAUSE = Duration.ofSeconds(1);
 
     /** An offer as volunteer-service answered it: the assignment and the volunteer's login subject. */
     record Offer(String assignmentId, String volunteerSubject) {}
@@ -143,15 +148,26 @@ final class StaffingBurst {
             HttpResponse<String> checked = check.get();
             for (int asked = 1; asked < ATTEMPTS && failedAtTheGateway(checked); asked++) {
                 gatewayFailures.incrementAndGet();
+                pause();
                 checked = check.get();
             }
             Optional<JsonNode> found = done.apply(Gateway.expectSuccess(checked));
             if (found.isPresent()) {
                 return found.get();
             }
+            pause();
             response = request.get();
         }
         return Gateway.expectSuccess(response);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean failedAtTheGateway(HttpResponse<String> response) {
