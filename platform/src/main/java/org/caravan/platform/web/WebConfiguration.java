@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -20,6 +21,11 @@ public class WebConfiguration {
     @Bean
     TraceIdWebFilter traceIdWebFilter() {
         return new TraceIdWebFilter();
+    }
+
+    @Bean
+    ShutdownDrain shutdownDrain(@Value("${caravan.web.shutdown-drain:0s}") Duration drain) {
+        return new ShutdownDrain(drain);
     }
 
     @Bean
