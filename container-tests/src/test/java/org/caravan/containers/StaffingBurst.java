@@ -32,12 +32,15 @@ final class StaffingBurst {
     static final int ITEMS = BusySeason.STATIONS_PER_VISIT;
     private static final int IN_FLIGHT = 16;
     /**
-     * The gateway does not move a request off a replica that is stopping (it keeps its pooled connections to it), so
-     * a client sees 502 until that replica is gone or back, within its 30 s stop grace: it waits between tries.
+     * The gateway sends no new request to a replica once it says it is stopping, so a client sees 502 only for a
+     * write in flight on a connection the stopping replica closed: a few tries are plenty.
      */
-    private static final int ATTEMPTS = 45;
+    private static final int ATTEMPTS = 5;
 
-    private static final Duration PAUSE = Duration.ofSeconds(1);
+    private static final Duration PAUSE = Duration.ofMillis(500);
+
+    /** At most the requests in flight when a replica stops may fail at the gateway. */
+    static final int FAILURES_A_STOP_MAY_CAUSE = IN_FLIGHT;
 
     /** An offer as volunteer-service answered it: the assignment and the volunteer's login subject. */
     record Offer(String assignmentId, String volunteerSubject) {}

@@ -17,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  *     not resolve where the gateway runs (docker-compose: {@code http://identity-service:8080}); none by default
  * @param client the gateway's registration at the provider
  * @param routes where each service answers
+ * @param replicas how the replicas of a service are checked
  * @param tokenRefreshSkew how long before its expiry an access token is refreshed
  * @param maxRequestSize the largest request body accepted (by its Content-Length)
  * @param headerTimeout the longest a client may take to send a connection's first request headers
@@ -29,6 +30,7 @@ public record GatewayProperties(
         URI issuerBackChannelUri,
         @DefaultValue Client client,
         @DefaultValue Routes routes,
+        @DefaultValue Replicas replicas,
         @DefaultValue Session session,
         @DefaultValue("60s") Duration tokenRefreshSkew,
         @DefaultValue("1MB") DataSize maxRequestSize,
@@ -49,7 +51,15 @@ public record GatewayProperties(
             @DefaultValue Service donation,
             @DefaultValue Service notification) {}
 
-    public record Service(URI uri) {}
+    /**
+     * Where a service answers: {@code uri}'s host may stand for several replicas (one DNS record each); where
+     * {@code readinessPort} is given, a replica is sent requests only while {@code /actuator/health/readiness} on that
+     * port of its address answers 200.
+     */
+    public record Service(URI uri, Integer readinessPort) {}
+
+    /** A readiness check that takes longer than {@code checkTimeout} counts as not ready. */
+    public record Replicas(@DefaultValue("2s") Duration checkTimeout) {}
 
     /** The session kept in the gateway; its cookie is HttpOnly and SameSite=Lax, and Secure when asked. */
     public record Session(@DefaultValue("8h") Duration timeout, @DefaultValue("true") boolean cookieSecure) {}

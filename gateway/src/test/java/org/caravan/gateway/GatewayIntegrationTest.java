@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.caravan.gateway.routing.ReplicaAddresses;
 import org.caravan.gateway.routing.RouteTable;
 import org.caravan.infrastructure.FreePorts;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code localhost}, the host the provider's redirect URIs name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(GatewayIntegrationTest.TestReplicaAddresses.class)
 abstract class GatewayIntegrationTest {
 
     protected static final int PORT = FreePorts.next();
@@ -49,7 +55,14 @@ abstract class GatewayIntegrationTest {
         registry.add("caravan.gateway.client.secret", () -> IdentityProvider.CLIENT_SECRET);
         for (RouteTable.Service service : RouteTable.Service.values()) {
             registry.add("caravan.gateway.routes." + service.shortName() + ".uri", () -> Backends.uri(service));
+            registry.add(
+                    "caravan.gateway.routes." + service.shortName() + ".readiness-port",
+                    () -> String.valueOf(Backends.port(service)));
         }
+        // Replicas checked often, so that the replica tests see a change within a fraction of a second.
+        registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "200ms");
+        registry.add("spring.cloud.loadbalancer.health-check.refetch-instances-interval", () -> "400ms");
+        registry.add("caravan.gateway.replicas.check-timeout", () -> "200ms");
         registry.add("caravan.gateway.session.cookie-secure", () -> "false");
         // Shorter than the stream's pause between two events: the client timeouts must not cut a stream.
         registry.add("caravan.gateway.read-timeout", () -> "1s");
@@ -60,6 +73,17 @@ abstract class GatewayIntegrationTest {
         registry.add("caravan.gateway.rate-limits.links.capacity", () -> "8");
         // As behind a proxy: the rate limit tests speak from addresses of their own (X-Forwarded-For).
         registry.add("server.forward-headers-strategy", () -> "framework");
+    }
+
+    /** Names resolved as {@link Backends#addressesOf} does: the volunteer replicas' name stands for two addresses. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestReplicaAddresses {
+
+        @Bean
+        @Primary
+        ReplicaAddresses backendAddresses() {
+            return Backends::addressesOf;
+        }
     }
 
     protected static Browser signedIn(String email) {

@@ -56,6 +56,9 @@ final class LocalRun {
         for (CaravanService service : CaravanService.ALL) {
             String shortName = service.name().substring(0, service.name().indexOf('-'));
             settings.put("caravan.gateway.routes." + shortName + ".uri", "http://127.0.0.1:" + service.httpPort());
+            settings.put(
+                    "caravan.gateway.routes." + shortName + ".readiness-port",
+                    String.valueOf(service.managementPort()));
         }
         return settings;
     }

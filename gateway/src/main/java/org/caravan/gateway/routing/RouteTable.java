@@ -35,19 +35,43 @@ public final class RouteTable {
             return serviceName.substring(0, serviceName.indexOf('-'));
         }
 
+        /** The service by its name, as Spring Cloud LoadBalancer knows it. */
+        public static Service named(String serviceName) {
+            for (Service service : values()) {
+                if (service.serviceName.equals(serviceName)) {
+                    return service;
+                }
+            }
+            throw new IllegalArgumentException("No service " + serviceName);
+        }
+
+        /** Where the routes send requests: one of the service's replicas, chosen in turn ({@code lb://}). */
+        public URI routeUri() {
+            return URI.create("lb://" + serviceName);
+        }
+
         public URI uri(GatewayProperties.Routes routes) {
-            GatewayProperties.Service service =
-                    switch (this) {
-                        case EVENT -> routes.event();
-                        case VOLUNTEER -> routes.volunteer();
-                        case DONATION -> routes.donation();
-                        case NOTIFICATION -> routes.notification();
-                    };
+            GatewayProperties.Service service = settings(routes);
             if (service == null || service.uri() == null) {
                 throw new IllegalStateException("No URI for " + serviceName + ": set caravan.gateway.routes."
                         + shortName() + ".uri (CARAVAN_GATEWAY_ROUTES_" + name() + "_URI)");
             }
             return service.uri();
+        }
+
+        /** The port of each replica's readiness endpoint, if it is checked. */
+        public Integer readinessPort(GatewayProperties.Routes routes) {
+            GatewayProperties.Service service = settings(routes);
+            return service == null ? null : service.readinessPort();
+        }
+
+        private GatewayProperties.Service settings(GatewayProperties.Routes routes) {
+            return switch (this) {
+                case EVENT -> routes.event();
+                case VOLUNTEER -> routes.volunteer();
+                case DONATION -> routes.donation();
+                case NOTIFICATION -> routes.notification();
+            };
         }
     }
 

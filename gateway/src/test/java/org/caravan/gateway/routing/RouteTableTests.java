@@ -34,9 +34,9 @@ class RouteTableTests {
     @Autowired
     RouteLocator routes;
 
-    /** Each service's paths, read from its controllers (@RequestMapping and the method mappings under it). */
+    /** Each service's paths (by the service name its routes choose a replica of), read from its controllers. */
     private static final Map<String, List<String>> PATHS = Map.of(
-            "event.test",
+            "event-service",
             List.of(
                     "/api/visits",
                     "/api/visits/v1",
@@ -51,7 +51,7 @@ class RouteTableTests {
                     "/api/caravans",
                     "/api/sites",
                     "/api/sites/s1"),
-            "volunteer.test",
+            "volunteer-service",
             List.of(
                     "/api/answer-links/t1",
                     "/api/programme-items/i1/assignments",
@@ -75,7 +75,7 @@ class RouteTableTests {
                     "/api/visits/v1/staffing",
                     "/api/teams",
                     "/api/teams/t1"),
-            "donation.test",
+            "donation-service",
             List.of(
                     "/api/donors",
                     "/api/donors/d1",
@@ -91,7 +91,7 @@ class RouteTableTests {
                     "/api/pledges/p1/move",
                     "/api/pledges/p1/receipt",
                     "/api/visits/v1/donations"),
-            "notification.test",
+            "notification-service",
             List.of(
                     "/api/deliveries",
                     "/api/deliveries/d1/retry",
@@ -123,11 +123,11 @@ class RouteTableTests {
     void eachServicesOpenApiDocumentHasARoute() {
         List<Route> table = routes.getRoutes().collectList().block();
         assertThat(firstMatch(table, HttpMethod.GET, "/api-docs/event").getUri().getHost())
-                .isEqualTo("event.test");
+                .isEqualTo("event-service");
         assertThat(firstMatch(table, HttpMethod.GET, "/api-docs/donation")
                         .getUri()
                         .getHost())
-                .isEqualTo("donation.test");
+                .isEqualTo("donation-service");
     }
 
     @Test

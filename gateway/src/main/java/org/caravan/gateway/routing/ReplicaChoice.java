@@ -1,0 +1,104 @@
+package org.caravan.gateway.routing;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.caravan.gateway.GatewayProperties;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactiveLoadBalancer;
+import org.springframework.cloud.loadbalancer.core.HealthCheckServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * How Spring Cloud LoadBalancer finds one service's replicas, in the child context it makes per service (so not a
+ * {@code @Configuration} the component scan would pick up): the replicas its host name resolves to
+ * ({@link ReplicasByAddress}), and, where the service's readiness port is configured, only those whose readiness
+ * answers 200 there, or all of them when none does ({@link ReadyOrAll}). A replica that begins to stop says so on
+ * its readiness endpoint at once (Spring Boot turns it to refusing traffic as the context starts to close) and goes
+ * on serving for the platform's shutdown drain, so the gateway stops choosing it before it stops accepting requests.
+ */
+class ReplicaChoice {
+
+    @Bean
+    ServiceInstanceListSupplier replicas(
+            Environment environment,
+            GatewayProperties properties,
+            ReplicaAddresses addresses,
+            ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers) {
+        String serviceId = environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
+        RouteTable.Service service = RouteTable.Service.named(serviceId);
+        URI uri = service.uri(properties.routes());
+        ReplicasByAddress byAddress = new ReplicasByAddress(serviceId, uri, addresses);
+        Integer readinessPort = service.readinessPort(properties.routes());
+        if (readinessPort == null) {
+            return byAddress;
+        }
+        return new ReadyOrAll(
+                new HealthCheckServiceInstanceListSupplier(
+                        byAddress,
+                        loadBalancers,
+                        ready(
+                                uri.getScheme(),
+                                readinessPort,
+                                properties.replicas().checkTimeout())),
+                byAddress::lastResolved);
+    }
+
+    /**
+     * The ready replicas, or every replica found when none answered its last readiness check in time: a check that
+     * is only slow (a busy replica, a slow broker in its readiness) must not leave the service with no replica at
+     * all. A replica that is really gone then costs a refused connection, and the request goes on to the next.
+     */
+    static final class ReadyOrAll implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
+
+        private final HealthCheckServiceInstanceListSupplier ready;
+        private final Supplier<List<ServiceInstance>> all;
+
+        ReadyOrAll(HealthCheckServiceInstanceListSupplier ready, Supplier<List<ServiceInstance>> all) {
+            this.ready = ready;
+            this.all = all;
+        }
+
+        @Override
+        public String getServiceId() {
+            return ready.getServiceId();
+        }
+
+        @Override
+        public Flux<List<ServiceInstance>> get() {
+            return ready.get().map(replicas -> replicas.isEmpty() ? all.get() : replicas);
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            ready.afterPropertiesSet();
+        }
+
+        @Override
+        public void destroy() {
+            ready.destroy();
+        }
+    }
+
+    /** Alive means the replica's readiness endpoint (at {@code path} on its readiness port) answers 200. */
+    static BiFunction<ServiceInstance, String, Mono<Boolean>> ready(String scheme, int port, Duration timeout) {
+        WebClient client = WebClient.create();
+        return (instance, path) -> client.get()
+                .uri(URI.create(scheme + "://" + instance.getHost() + ":" + port + path))
+                .exchangeToMono(response ->
+                        response.releaseBody().thenReturn(response.statusCode().isSameCodeAs(HttpStatus.OK)))
+                .timeout(timeout)
+                .onErrorReturn(false);
+    }
+}
