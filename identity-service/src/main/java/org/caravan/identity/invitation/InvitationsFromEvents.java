@@ -1,6 +1,7 @@
 package org.caravan.identity.invitation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Kafka side of invitations from events: one consumer (group {@code identity-service}) of {@code
- * caravan.volunteers.v1} and {@code caravan.donors.v1}, handing each record to the consumer of its topic ({@link
- * VolunteerRegistrations}, {@link DonorLiaisons}), with the services' dead-letter convention: a poison record (or an
+ * caravan.volunteers.v1} and {@code caravan.donors.v1}, handing each record to the consumers of its topic ({@link
+ * VolunteerRegistrations}, {@link VolunteerContactChanges}, {@link DonorLiaisons}), with the services' dead-letter convention: a poison record (or an
  * account the event cannot create, such as an address another account uses) goes straight to {@code
  * error.<topic>.identity-service}, any other failure after three retries (200 ms doubling to 2 s, as the platform's
  * binder does), with the failure in {@code x-exception-*} and {@code x-original-*} headers beside the original ones;
@@ -61,6 +62,12 @@ class InvitationsFromEvents {
     VolunteerRegistrations volunteerRegistrations(
             ProcessedEvents processed, Invitations invitations, TransactionTemplate transactions) {
         return new VolunteerRegistrations(processed, invitations, transactions);
+    }
+
+    @Bean
+    VolunteerContactChanges volunteerContactChanges(
+            ProcessedEvents processed, Invitations invitations, TransactionTemplate transactions) {
+        return new VolunteerContactChanges(processed, invitations, transactions);
     }
 
     @Bean
@@ -100,12 +107,13 @@ class InvitationsFromEvents {
         return new KafkaTemplate<>(producers);
     }
 
-    /** One container for both topics: one consumer group, each record to the consumer of its topic. */
+    /** One container for both topics: one consumer group, each record to the consumers of its topic. */
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> invitationsFromEventsContainer(
             KafkaProperties kafka, List<InvitingConsumer<?>> listeners, KafkaTemplate<String, byte[]> deadLetters) {
-        Map<String, MessageListener<String, byte[]>> byTopic = new HashMap<>();
-        listeners.forEach(listener -> byTopic.put(listener.topic(), listener));
+        Map<String, List<MessageListener<String, byte[]>>> byTopic = new HashMap<>();
+        listeners.forEach(listener -> byTopic.computeIfAbsent(listener.topic(), topic -> new ArrayList<>())
+                .add(listener));
         if (!byTopic.keySet().equals(Set.copyOf(TOPICS))) {
             throw new IllegalStateException(
                     "Invitations from events read " + TOPICS + ", consumers for " + byTopic.keySet());
@@ -122,7 +130,8 @@ class InvitationsFromEvents {
         properties.setGroupId(InvitingConsumer.CONSUMER);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, byte[]>)
-                record -> byTopic.get(record.topic()).onMessage(record));
+                // Each consumer reads its own event type and skips the others.
+                record -> byTopic.get(record.topic()).forEach(listener -> listener.onMessage(record)));
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
         container.setBeanName("invitationsFromEvents");

@@ -144,6 +144,7 @@ class VolunteerRegistrationsTests {
                 .run(context -> assertThat(context)
                         .hasNotFailed()
                         .doesNotHaveBean(VolunteerRegistrations.class)
+                        .doesNotHaveBean(VolunteerContactChanges.class)
                         .doesNotHaveBean(DonorLiaisons.class)
                         .doesNotHaveBean(ConcurrentMessageListenerContainer.class));
     }
