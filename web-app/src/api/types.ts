@@ -33,3 +33,14 @@ export type PledgeDelivery = DonationSchemas['schemas']['Receipt'];
 export type DeliveryReceipt = DonationSchemas['schemas']['DeliveryReceipt'];
 export type Manifest = DonationSchemas['schemas']['Manifest'];
 export type ManifestTotal = DonationSchemas['schemas']['Total'];
+
+export type Profile = VolunteerSchemas['schemas']['Profile'];
+export type ContactPreferences = VolunteerSchemas['schemas']['ContactPreferences'];
+export type Availability = VolunteerSchemas['schemas']['Availability'];
+export type WeeklyWindow = VolunteerSchemas['schemas']['WeeklyWindow'];
+export type Weekday = NonNullable<WeeklyWindow['day']>;
+export type DatedException = VolunteerSchemas['schemas']['DatedException'];
+export type FeedLink = VolunteerSchemas['schemas']['FeedLink'];
+export type HoursEntry = VolunteerSchemas['schemas']['Entry'];
+export type YearTotal = VolunteerSchemas['schemas']['YearTotal'];
+export type SiteView = EventSchemas['schemas']['SiteView'];

@@ -10,6 +10,8 @@ import { VisitDonations } from '../screens/donations/VisitDonations';
 import { Pledges } from '../screens/liaison/Pledges';
 import { Inbox } from '../screens/volunteer/Inbox';
 import { MyAssignments } from '../screens/volunteer/MyAssignments';
+import { MyHours } from '../screens/volunteer/MyHours';
+import { MyProfile } from '../screens/volunteer/MyProfile';
 import { mayOpen, screensFor } from './navigation';
 import { PageHeading } from './Page';
 import { Session, useMe } from './Session';
@@ -61,6 +63,8 @@ export const routes: RouteObject[] = [
       { path: 'visits/:visitId/day', element: <For screen="/visits"><VisitDay itemAssignments={assignmentsOnItem} /></For> },
       { path: 'visits/:visitId/donations', element: <For screen="/pledges"><VisitDonations /></For> },
       { path: 'assignments', element: <For screen="/assignments"><MyAssignments /></For> },
+      { path: 'hours', element: <For screen="/hours"><MyHours /></For> },
+      { path: 'profile', element: <For screen="/profile"><MyProfile /></For> },
       { path: 'inbox', element: <For screen="/inbox"><Inbox /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
       { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },

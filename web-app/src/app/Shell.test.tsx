@@ -41,7 +41,7 @@ describe('the shell', () => {
     quietGateway();
     renderApp('/', { me: VOLUNTEER });
     const navigation = await screen.findByRole('navigation', { name: 'Main' });
-    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['My assignments', 'Inbox']);
+    expect(within(navigation).getAllByRole('link').map((link) => link.textContent)).toEqual(['My assignments', 'My hours', 'My profile', 'Inbox']);
     expect(await screen.findByRole('heading', { level: 1, name: 'My assignments' })).toBeInTheDocument();
   });
 

@@ -18,6 +18,8 @@ export interface Screen {
 export const SCREENS: readonly Screen[] = [
   { path: '/visits', label: 'nav.visits', roles: ['coordinator'] },
   { path: '/assignments', label: 'nav.assignments', roles: ['volunteer'] },
+  { path: '/hours', label: 'nav.hours', roles: ['volunteer'] },
+  { path: '/profile', label: 'nav.profile', roles: ['volunteer'] },
   { path: '/pledges', label: 'nav.pledges', roles: ['donor_liaison', 'coordinator'] },
   { path: '/inbox', label: 'nav.inbox', roles: ROLES },
 ];

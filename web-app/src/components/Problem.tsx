@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { useI18n, type I18n } from '../i18n/I18n';
 import { isMessageKey } from '../i18n/translate';
@@ -37,11 +38,14 @@ export function ProblemMessage({
   problem,
   id,
   omitFields = [],
+  children,
 }: {
   problem: ApiProblem;
   id?: string;
   /** Fields whose messages are shown next to their controls already. */
   omitFields?: readonly string[];
+  /** What the screen can say of this problem beyond its summary (e.g. which place a double booking clashes with). */
+  children?: ReactNode;
 }) {
   const { t } = useI18n();
   const summary = describeProblem(problem, t);
@@ -50,6 +54,7 @@ export function ProblemMessage({
   return (
     <div className="problem" role="alert" id={id}>
       <p className="problem-summary">{summary}</p>
+      {children}
       {errors.length > 0 && (
         <ul className="problem-fields">
           {errors.map((error) => (

@@ -8,7 +8,7 @@ import {
   type Params,
   type PluralKey,
 } from './translate';
-import { formatDateTime, formatRange, formatTime } from './time';
+import { formatDate, formatDateTime, formatRange, formatTime } from './time';
 
 export interface I18n {
   language: Language;
@@ -16,6 +16,7 @@ export interface I18n {
   t: (key: MessageKey, params?: Params) => string;
   tn: (key: PluralKey, count: number, params?: Params) => string;
   dateTime: (value: string, timeZone: string) => string;
+  date: (value: string, timeZone: string) => string;
   time: (value: string, timeZone: string) => string;
   range: (start: string, end: string, timeZone: string) => string;
 }
@@ -59,6 +60,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       t: (key, params) => translate(language, key, params),
       tn: (key, count, params) => translatePlural(language, key, count, params),
       dateTime: (value, timeZone) => formatDateTime(value, timeZone, language),
+      date: (value, timeZone) => formatDate(value, timeZone, language),
       time: (value, timeZone) => formatTime(value, timeZone, language),
       range: (start, end, timeZone) => formatRange(start, end, timeZone, language),
     }),

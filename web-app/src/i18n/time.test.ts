@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRange, formatTime, instantOfLocal, toInstant, zoneName, zoneOffset } from './time';
+import { formatDate, formatDateTime, formatRange, formatTime, instantOfLocal, toInstant, zoneName, zoneOffset } from './time';
 
 const BEIJING = 'Asia/Shanghai';
 
@@ -50,6 +50,11 @@ describe('times in the site’s zone', () => {
     const zh = plain(formatRange('2026-09-26T10:00:00', '2026-09-26T12:00:00', BEIJING, 'zh-CN'));
     expect(zh).toMatch(/^2026\D+9\D+26\D.*GMT\+8 10:00 ?– ?12:00$/);
     expect(zh.match(/(?<!\d)26(?!\d)/g)).toHaveLength(1);
+  });
+
+  it('show the calendar day at the site, which may not be the UTC one', () => {
+    expect(formatDate('2026-09-26T17:00:00Z', BEIJING, 'en')).toBe('Sep 27, 2026');
+    expect(formatDate('2026-09-26T17:00:00Z', BEIJING, 'zh-CN')).toBe('2026年9月27日');
   });
 
   it('refuse what is not a time', () => {

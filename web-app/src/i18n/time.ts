@@ -88,6 +88,13 @@ export function formatDateTime(value: string, timeZone: string, locale: string):
   );
 }
 
+/** "Sep 26, 2026" / "2026年9月26日": the calendar day at the site. */
+export function formatDate(value: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(
+    toInstant(value, timeZone),
+  );
+}
+
 /** "10:00 AM" in the site's zone. */
 export function formatTime(value: string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { ...TIME, timeZone }).format(toInstant(value, timeZone));

@@ -12,6 +12,7 @@ import type {
   Team,
   Visit,
   VisitPage,
+  Volunteer,
 } from '../api/types';
 
 /** The demo scenario: the caravan's visit to Dandelion School, Daxing (seed/, local-infrastructure's demo files). */
@@ -255,4 +256,77 @@ export const hoursStatement: HoursStatement = {
     { entryId: 'entry-1', assignmentId: 'assignment-1', kind: 'COMPUTED', hours: 0.75, itemTitle: 'Model-worker talk', author: 'local-coordinator' },
   ],
   years: [{ year: 2026, totalHours: 0.75, certifiedHours: 0, pendingHours: 0.75 }],
+};
+
+/** Qiao's confirmed place on the talk, as my assignments lists it (10:30–11:10 in Beijing on 26 Sep). */
+export const confirmedTalk: Placement = {
+  ...placements[0],
+  status: 'CONFIRMED',
+  answeredAt: '2026-09-20T03:00:00Z',
+};
+
+/** Another confirmed place of Qiao's, at another site, the day after. */
+export const bookHandOver: Placement = {
+  id: 'assignment-2',
+  itemId: 'item-books',
+  role: 'helper',
+  volunteerId: QIAO,
+  status: 'CONFIRMED',
+  offeredAt: '2026-09-18T01:00:00Z',
+  answeredAt: '2026-09-18T02:00:00Z',
+  visitId: 'v-books',
+  visitTheme: 'Reading programme',
+  site: 'Xihongmen street centre',
+  itemTitle: 'Book hand-over',
+  startsAt: '2026-09-27T02:00:00Z',
+  endsAt: '2026-09-27T03:00:00Z',
+  timeZone: 'Asia/Shanghai',
+};
+
+/** The Dandelion School visit as event-service shows it to a volunteer: with the site's address and coordinates. */
+export const visitWithAddress: Visit = {
+  ...visit,
+  site: { ...visit.site, address: '北京市大兴区西红门镇寿保庄村', location: { lat: 39.7796, lon: 116.3321 } },
+};
+
+/** Qiao's own volunteer profile (GET /api/volunteers/me). */
+export const qiaoProfile: Volunteer = {
+  id: QIAO,
+  subject: 'volunteer-qiao',
+  name: 'Qiao Yuanhui',
+  phone: '+86 138 0000 0004',
+  email: 'qiao@volunteers.example',
+  skills: ['TALK', 'BIM'],
+  languages: ['Mandarin', 'English'],
+  district: '大兴区',
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  contactPreferences: {
+    channels: ['INBOX', 'EMAIL', 'WEBHOOK'],
+    quietHours: { from: '22:00:00', to: '07:30:00' },
+    webhookUrl: 'https://chat.example/hooks/qiao',
+  },
+  availability: {
+    weekly: [{ day: 'SATURDAY', from: '09:00:00', to: '17:00:00' }],
+    exceptions: [{ date: '2026-10-01', available: false }],
+  },
+  createdAt: '2026-09-01T02:00:00Z',
+  version: 7,
+};
+
+/** Qiao's hours over two years: three items, one of them corrected, two certified (one before its correction). */
+export const hoursOverYears: HoursStatement = {
+  volunteerId: QIAO,
+  entries: [
+    { entryId: 'e-1', assignmentId: 'a-2025', kind: 'COMPUTED', hours: 2, itemTitle: 'Mooncake workshop', site: 'Xihongmen street centre', itemStartsAt: '2025-10-03T06:00:00Z', author: 'volunteer-service', recordedAt: '2025-10-03T08:00:00Z' },
+    { entryId: 'e-2', assignmentId: 'a-2025', kind: 'CERTIFIED', hours: 2, itemTitle: 'Mooncake workshop', site: 'Xihongmen street centre', itemStartsAt: '2025-10-03T06:00:00Z', author: 'local-coordinator', recordedAt: '2025-10-04T01:00:00Z' },
+    { entryId: 'e-3', assignmentId: 'assignment-1', kind: 'COMPUTED', hours: 0.75, itemTitle: 'Model-worker talk', site: '蒲公英中学 Dandelion School', itemStartsAt: '2026-09-26T02:30:00Z', author: 'volunteer-service', recordedAt: '2026-09-26T03:15:00Z' },
+    { entryId: 'e-4', assignmentId: 'assignment-1', kind: 'CERTIFIED', hours: 0.75, itemTitle: 'Model-worker talk', site: '蒲公英中学 Dandelion School', itemStartsAt: '2026-09-26T02:30:00Z', author: 'local-coordinator', recordedAt: '2026-09-26T05:00:00Z' },
+    { entryId: 'e-5', assignmentId: 'assignment-1', kind: 'CORRECTION', hours: 0.5, reason: 'Stayed for questions', itemTitle: 'Model-worker talk', site: '蒲公英中学 Dandelion School', itemStartsAt: '2026-09-26T02:30:00Z', author: 'local-coordinator', recordedAt: '2026-09-26T06:00:00Z' },
+    { entryId: 'e-6', assignmentId: 'assignment-2', kind: 'COMPUTED', hours: 1, itemTitle: 'Book hand-over', site: 'Xihongmen street centre', itemStartsAt: '2026-09-27T02:00:00Z', author: 'volunteer-service', recordedAt: '2026-09-27T03:00:00Z' },
+  ],
+  years: [
+    { year: 2025, totalHours: 2, certifiedHours: 2, pendingHours: 0 },
+    { year: 2026, totalHours: 2.25, certifiedHours: 0.75, pendingHours: 1.5 },
+  ],
 };

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import type { Manifest, StaffingLine, Visit } from '../../api/types';
+import { Field, type FieldMessage } from '../../components/Field';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
 import { useAction } from '../../hooks/useAction';
@@ -25,12 +26,6 @@ import {
 
 const SENT_FIELDS = ['startsAt', 'endsAt', 'reason'] as const;
 
-interface FieldMessage {
-  text: string;
-  /** The service's own words are English. */
-  lang?: 'en';
-}
-
 /** The messages for one field: what the app found before sending, or what the service named after. */
 function useFieldMessages(local: InputProblem[], problem: ApiProblem | null) {
   const { t } = useI18n();
@@ -40,35 +35,6 @@ function useFieldMessages(local: InputProblem[], problem: ApiProblem | null) {
       .filter((error) => error.field === field)
       .map((error): FieldMessage => ({ text: error.message, lang: 'en' })),
   ];
-}
-
-/** A labelled control with its messages next to it, tied to it for screen readers. */
-function Field({
-  label,
-  messages,
-  children,
-}: {
-  label: string;
-  messages: FieldMessage[];
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
-}) {
-  const id = useId();
-  const messageId = `${id}-messages`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': messages.length > 0, 'aria-describedby': messages.length > 0 ? messageId : undefined })}
-      {messages.length > 0 && (
-        <p className="field-error" id={messageId}>
-          {messages.map((message) => (
-            <span key={message.text} lang={message.lang}>
-              {message.text}{' '}
-            </span>
-          ))}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** Who hears of the change, before it is confirmed. */

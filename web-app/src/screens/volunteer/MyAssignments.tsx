@@ -1,6 +1,6 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
-import type { Assignment, AssignmentStatus, Placement } from '../../api/types';
+import type { Assignment, AssignmentStatus, Placement, SiteView } from '../../api/types';
 import { PageHeading } from '../../app/Page';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
@@ -12,6 +12,8 @@ import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { useNotices } from '../../live/Live';
 import { concernsPlacements } from '../../live/notices';
 import { TEAM_ROLE } from '../../staffing/gaps';
+import { ClashWords, ReconfirmControl, WithdrawControl, type Answered } from './PlaceActions';
+import { awaitsReconfirmation, isCurrent, mapLink, mayWithdraw, placementWith } from './places';
 
 type Answer = 'accept' | 'decline';
 
@@ -41,21 +43,93 @@ export function assignmentTone(status: AssignmentStatus | undefined): 'neutral' 
   }
 }
 
-function PlacementCard({ placement, onAnswered }: { placement: Placement; onAnswered: (assignment: Assignment) => void }) {
+/** The sites of the volunteer's current places, by visit (event-service; a visit it does not show is left out). */
+function useSites(visitIds: readonly string[]): ReadonlyMap<string, SiteView> {
+  const key = [...new Set(visitIds)].sort().join(' ');
+  const sites = useLoad(
+    useCallback(async () => {
+      const ids = key === '' ? [] : key.split(' ');
+      const found = await Promise.all(
+        ids.map((id) =>
+          call(api.events.GET('/api/visits/{id}', { params: { path: { id } } })).then(
+            (visit) => [id, visit.site] as const,
+            () => [id, undefined] as const,
+          ),
+        ),
+      );
+      return new Map(found.flatMap(([id, site]) => (site === undefined ? [] : [[id, site] as const])));
+    }, [key]),
+  );
+  return sites.status === 'ready' ? sites.data : NO_SITES;
+}
+
+const NO_SITES: ReadonlyMap<string, SiteView> = new Map();
+const NO_PLACEMENTS: readonly Placement[] = [];
+
+function SiteLine({ placement, site }: { placement: Placement; site: SiteView | undefined }) {
+  const { t } = useI18n();
+  const name = placement.site ?? site?.name ?? '';
+  const map = mapLink(site);
+  const address = site?.address;
+  if (address === undefined && map === undefined) {
+    return null;
+  }
+  return (
+    <p className="site-line">
+      {address !== undefined && <span>{t('assignments.address', { address })}</span>}
+      {map !== undefined && (
+        <>
+          {' '}
+          <a href={map} target="_blank" rel="noopener noreferrer" aria-label={t('assignments.mapOf', { site: name })}>
+            {t('assignments.map')}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+function PlacementCard({
+  placement,
+  site,
+  now,
+  zoneOf,
+  onAnswered,
+  onShow,
+}: {
+  placement: Placement;
+  site: SiteView | undefined;
+  now: Date;
+  zoneOf: (assignmentId: string | undefined) => string;
+  onAnswered: (assignment: Assignment) => void;
+  onShow: (assignmentId: string) => void;
+}) {
   const { t, range, dateTime } = useI18n();
   const problemId = useId();
-  const [answered, setAnswered] = useState<AssignmentStatus | null>(null);
+  const [said, setSaid] = useState<{ text: string; focus: boolean }>({ text: '', focus: false });
+  const saidRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (said.focus) saidRef.current?.focus();
+  }, [said]);
   const zone = placement.timeZone ?? DEFAULT_TIME_ZONE;
   const item = placement.itemTitle ?? '';
   const id = placement.id ?? '';
+  const answered = useCallback(
+    ({ assignment, said: words }: Answered) => {
+      // The control that was used is gone with the status it was for: the keyboard goes on from what it did.
+      setSaid({ text: words, focus: true });
+      onAnswered(assignment);
+    },
+    [onAnswered],
+  );
   const send = useAction(
     useCallback(
       async (choice: Answer) => {
         const assignment = await answer(id, choice);
-        setAnswered(assignment.status ?? null);
+        setSaid({ text: t('assignments.answered', { status: t(`assignmentStatus.${assignment.status ?? 'OFFERED'}`) }), focus: false });
         onAnswered(assignment);
       },
-      [id, onAnswered],
+      [id, onAnswered, t],
     ),
   );
   const status = placement.status;
@@ -63,7 +137,7 @@ function PlacementCard({ placement, onAnswered }: { placement: Placement; onAnsw
   return (
     <li className="card">
       <article aria-labelledby={`placement-${id}`}>
-        <h2 id={`placement-${id}`} className="card-title">
+        <h2 id={`placement-${id}`} className="card-title" tabIndex={-1}>
           {item}
         </h2>
         <p>
@@ -73,6 +147,7 @@ function PlacementCard({ placement, onAnswered }: { placement: Placement; onAnsw
         {placement.startsAt !== undefined && placement.endsAt !== undefined && (
           <p className="visit-when">{range(placement.startsAt, placement.endsAt, zone)}</p>
         )}
+        <SiteLine placement={placement} site={site} />
         <p>{t('assignments.role', { role })}</p>
         {status !== undefined && (
           <p>
@@ -108,18 +183,27 @@ function PlacementCard({ placement, onAnswered }: { placement: Placement; onAnsw
             </div>
           </>
         )}
-        {send.problem !== null && <ProblemMessage problem={send.problem} id={problemId} />}
-        {answered !== null && (
-          <p className="done" role="status">
-            {t('assignments.answered', { status: t(`assignmentStatus.${answered}`) })}
-          </p>
+        {send.problem !== null && (
+          <ProblemMessage problem={send.problem} id={problemId}>
+            <ClashWords problem={send.problem} zoneOf={zoneOf} then={t('clash.thenAccept')} onShow={onShow} />
+          </ProblemMessage>
         )}
+        {awaitsReconfirmation(placement) && (
+          <ReconfirmControl placement={placement} zoneOf={zoneOf} onAnswered={answered} onShow={onShow} />
+        )}
+        {mayWithdraw(placement, now) && <WithdrawControl placement={placement} onAnswered={answered} />}
+        <p className="done" role="status" tabIndex={-1} ref={saidRef}>
+          {said.text}
+        </p>
       </article>
     </li>
   );
 }
 
-/** Volunteers (and team leads): the places offered to them or held, to accept or decline; live. */
+/**
+ * Volunteers (and team leads): the places offered to them or held, to accept or decline, to withdraw from, or to
+ * reconfirm after a reschedule; where each site is; live.
+ */
 export function MyAssignments() {
   const { t } = useI18n();
   const placements = useLoad(useCallback(() => call(api.volunteers.GET('/api/volunteers/me/assignments')), []));
@@ -133,21 +217,38 @@ export function MyAssignments() {
   });
   const onAnswered = useCallback(
     (assignment: Assignment) =>
-      update((all) => all.map((placement) => (placement.id === assignment.id ? { ...placement, ...assignment } : placement))),
+      update((all) => all.map((placement) => (placement.id === assignment.id ? placementWith(placement, assignment) : placement))),
     [update],
   );
+  // Read once a render: withdrawing is for places not started yet, the map for those still to come.
+  const now = new Date();
+  const all = placements.status === 'ready' ? placements.data : NO_PLACEMENTS;
+  const sites = useSites(all.filter((placement) => isCurrent(placement, now)).flatMap((placement) => placement.visitId ?? []));
+  const zoneOf = useCallback(
+    (assignmentId: string | undefined) => all.find((placement) => placement.id === assignmentId)?.timeZone ?? DEFAULT_TIME_ZONE,
+    [all],
+  );
+  const onShow = useCallback((assignmentId: string) => document.getElementById(`placement-${assignmentId}`)?.focus(), []);
   return (
     <>
       <PageHeading text={t('assignments.title')} />
       <p className="intro">{t('assignments.intro')}</p>
       <Outcome loaded={placements} reload={placements.reload}>
-        {(all) =>
-          all.length === 0 ? (
+        {(mine) =>
+          mine.length === 0 ? (
             <p className="empty">{t('assignments.empty')}</p>
           ) : (
             <ul className="cards" aria-label={t('assignments.title')}>
-              {all.map((placement) => (
-                <PlacementCard key={placement.id} placement={placement} onAnswered={onAnswered} />
+              {mine.map((placement) => (
+                <PlacementCard
+                  key={placement.id}
+                  placement={placement}
+                  site={placement.visitId === undefined ? undefined : sites.get(placement.visitId)}
+                  now={now}
+                  zoneOf={zoneOf}
+                  onAnswered={onAnswered}
+                  onShow={onShow}
+                />
               ))}
             </ul>
           )
