@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web app in a real browser (Chromium), through the real gateway, provider and volunteer-service: an invited
  * volunteer chooses a password from the e-mailed link, signs in at the provider's page, finds their screens in
- * their language on a phone-sized window, switches language, and signs out. The session cookie stays out of reach
+ * their language on a phone-sized window, saves their profile, switches language, and signs out. The session cookie stays out of reach
  * of the page's JavaScript, and so does every token.
  */
 class WebAppInTheBrowserIntegrationTests {
@@ -71,6 +71,27 @@ class WebAppInTheBrowserIntegrationTests {
                     .as("nothing wider than the 360-pixel screen")
                     .isLessThanOrEqualTo(0);
             chromium.screenshot("volunteer-phone-zh-CN");
+
+            browser.get(caravan.gateway() + "/#/profile");
+            WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(labelled("电话")));
+            phone.clear();
+            phone.sendKeys("+86 139 0000 0042");
+            browser.findElement(By.xpath("//button[normalize-space()='保存我的资料']"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "您的资料已保存。"));
+            assertThat(widthOverflow(browser)).isLessThanOrEqualTo(0);
+            chromium.screenshot("volunteer-phone-zh-CN-profile");
+            browser.navigate().refresh();
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(labelled("电话")))
+                            .getAttribute("value"))
+                    .as("the profile was saved by volunteer-service, not only shown")
+                    .isEqualTo("+86 139 0000 0042");
+
+            browser.get(caravan.gateway() + "/#/hours");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "您还没有服务时长记录。"));
+            chromium.screenshot("volunteer-phone-zh-CN-hours");
+            browser.get(caravan.gateway() + "/#/assignments");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "我的任务"));
 
             new Select(browser.findElement(By.cssSelector(".language select"))).selectByValue("en");
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "My assignments"));
@@ -176,6 +197,11 @@ class WebAppInTheBrowserIntegrationTests {
         browser.findElement(By.id("password")).sendKeys(person.password());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains(caravan.gateway()));
+    }
+
+    /** The form control a visible label names. */
+    private static By labelled(String label) {
+        return By.xpath("//input[@id=//label[normalize-space()='" + label + "']/@for]");
     }
 
     /** How many pixels the page is wider than the window (0 or less: it fits). */
