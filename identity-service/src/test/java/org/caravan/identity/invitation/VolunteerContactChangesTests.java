@@ -6,7 +6,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,27 +76,13 @@ class VolunteerContactChangesTests {
 
     @Test
     void registrationsAreLeftToTheRegistrationsConsumer() {
-        ConsumerRecord<String, byte[]> registered = contactChanged(UUID.randomUUID(), "{}");
-        registered.headers().remove("ce_type");
-        registered
-                .headers()
-                .add("ce_type", EventCatalog.VOLUNTEER_REGISTERED.name().getBytes(StandardCharsets.UTF_8));
-
-        consumer.onMessage(registered);
+        consumer.onMessage(VolunteerRegistrationsTests.record(
+                UUID.randomUUID().toString(), EventCatalog.VOLUNTEER_REGISTERED.name(), "{}"));
 
         verifyNoInteractions(processed, invitations);
     }
 
     private static ConsumerRecord<String, byte[]> contactChanged(UUID id, String json) {
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
-                "caravan.volunteers.v1",
-                0,
-                0L,
-                "b2000000-0000-4000-8000-000000000001",
-                json.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", id.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add("ce_type", EventCatalog.VOLUNTEER_CONTACT_CHANGED.name().getBytes(StandardCharsets.UTF_8));
-        return record;
+        return VolunteerRegistrationsTests.record(id.toString(), EventCatalog.VOLUNTEER_CONTACT_CHANGED.name(), json);
     }
 }

@@ -149,7 +149,8 @@ class VolunteerRegistrationsTests {
                         .doesNotHaveBean(ConcurrentMessageListenerContainer.class));
     }
 
-    private static ConsumerRecord<String, byte[]> record(String id, String type, String json) {
+    /** A record of {@code caravan.volunteers.v1} with these CloudEvents id and type headers (none where null). */
+    static ConsumerRecord<String, byte[]> record(String id, String type, String json) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
                 "caravan.volunteers.v1",
                 0,
