@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -49,6 +51,20 @@ public final class InputErrors {
                 name = input.getMethodParameter().getParameterName();
             }
             return Optional.of(new FieldError(name == null ? "parameter" : name, expected(mismatch.getRequiredType())));
+        }
+        MissingRequestValueException missing = find(error, MissingRequestValueException.class);
+        if (missing != null) {
+            return Optional.of(new FieldError(missing.getName(), "is required"));
+        }
+        ServerWebInputException input = find(error, ServerWebInputException.class);
+        if (input != null && input.getMethodParameter() != null) {
+            if (input.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
+                return Optional.of(new FieldError("body", "is required: a JSON object"));
+            }
+            String name = input.getMethodParameter().getParameterName();
+            if (name != null) {
+                return Optional.of(new FieldError(name, "is not valid"));
+            }
         }
         return Optional.empty();
     }

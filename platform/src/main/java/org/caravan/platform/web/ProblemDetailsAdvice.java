@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -107,16 +108,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     })
     Mono<ResponseEntity<Object>> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
         log.warn("Database unavailable: {}", ex.toString());
-        return problem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "Service unavailable",
-                "The database cannot be reached; try again shortly",
-                exchange);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached; try again shortly");
+        problem.setTitle("Service unavailable");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "2");
+        return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        if (causedBy(ex, R2dbcException.class) && causedBy(ex, ConnectException.class)) {
+        if (databaseUnreachable(ex)) {
             return databaseUnavailable(ex, exchange);
         }
         log.error(
@@ -153,6 +155,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return createResponseEntity(problem, new HttpHeaders(), status, exchange);
+    }
+
+    /**
+     * The database went away under the request: no connection could be made or taken from the pool, a
+     * transaction could not begin, or the connection closed mid-statement. Whatever layer wrapped it, it is a 503.
+     */
+    static boolean databaseUnreachable(Throwable error) {
+        boolean r2dbc = causedBy(error, R2dbcException.class);
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof R2dbcNonTransientResourceException
+                    || t instanceof R2dbcTransientResourceException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof ConnectException
+                    || t.getClass().getName().startsWith("reactor.pool.")
+                    || (r2dbc && t instanceof java.io.IOException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

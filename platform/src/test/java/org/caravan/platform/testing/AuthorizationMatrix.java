@@ -83,7 +83,7 @@ final class AuthorizationMatrix {
         expect(operation, null, status -> status == 401, "401 without a token");
         expect(operation, expired(), status -> status == 401, "401 with an expired token");
         expect(operation, foreign(), status -> status == 401, "401 with another issuer's token");
-        Optional<List<String>> roles = handler(operation).flatMap(RolesBeforeReading::roles);
+        Optional<List<String>> roles = roles(handlers, operation);
         boolean platformsOwn = operation.path().equals("/api/whoami");
         if (roles.isEmpty() && !platformsOwn && !openToEveryRole.contains(operation.toString())) {
             failures.add(operation + " states no roles (@PreAuthorize) and is not declared open to every role");
@@ -129,7 +129,12 @@ final class AuthorizationMatrix {
         }
     }
 
-    private Optional<HandlerMethod> handler(Operation operation) {
+    /** The roles the operation's handler states ({@code @PreAuthorize}), if it states them. */
+    static Optional<List<String>> roles(RequestMappingHandlerMapping handlers, Operation operation) {
+        return handler(handlers, operation).flatMap(RolesBeforeReading::roles);
+    }
+
+    private static Optional<HandlerMethod> handler(RequestMappingHandlerMapping handlers, Operation operation) {
         for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
                 handlers.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();

@@ -2,6 +2,7 @@ package org.caravan.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,25 @@ public abstract class ServiceConformance {
                 .responseTimeout(java.time.Duration.ofSeconds(30))
                 .build();
         assertThat(new AuthorizationMatrix(patient, handlers, openToEveryRole(), servedWithoutAToken()).check())
+                .isEmpty();
+    }
+
+    /**
+     * Every body field and parameter of the API document, fuzzed: never a 5xx, every refusal problem+json naming
+     * the field, nothing stored by a refusal, nothing the document allows refused (see {@link FuzzedInput}).
+     */
+    @Test
+    void fuzzedInputIsNeverA5xxAndARefusalNamesTheFieldAndStoresNothing() {
+        FuzzedInput fuzz = new FuzzedInput(
+                "http://127.0.0.1:" + apiPort,
+                database,
+                operation -> AuthorizationMatrix.roles(handlers, operation),
+                servedWithoutAToken(),
+                Long.getLong("caravan.fuzz.seed", 20261203L));
+        List<String> failures = fuzz.check();
+        assertThat(fuzz.sent()).as("fuzzed requests sent").isGreaterThan(100);
+        assertThat(failures)
+                .as(failures.size() + " failures in " + fuzz.sent() + " fuzzed requests")
                 .isEmpty();
     }
 
