@@ -346,7 +346,7 @@ function ProfileForm({ volunteer: loaded }: { volunteer: Volunteer }) {
       async (body: ReturnType<typeof profileOf>) => {
         const after = await call(
           api.volunteers.PUT('/api/volunteers/me', {
-            params: { header: version === undefined ? {} : { 'If-Match': `"${version}"` } },
+            params: { header: { 'If-Match': `"${version ?? 0}"` } },
             body,
           }),
         );

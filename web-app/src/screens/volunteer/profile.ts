@@ -78,13 +78,13 @@ export function draftOf(volunteer: Volunteer): ProfileDraft {
     quietTo: clock(quiet?.to),
     weekly: (volunteer.availability?.weekly ?? []).map((window) => ({
       key: rowKey(),
-      day: window.day ?? 'MONDAY',
+      day: window.day,
       from: clock(window.from),
       to: clock(window.to),
     })),
     dates: (volunteer.availability?.exceptions ?? []).map((exception) => ({
       key: rowKey(),
-      date: exception.date ?? '',
+      date: exception.date,
       available: exception.available ?? false,
       wholeDay: exception.from === undefined && exception.to === undefined,
       from: clock(exception.from),
@@ -117,7 +117,8 @@ export function languagesOf(typed: string): string[] {
 /**
  * The body of PUT /api/volunteers/me. The service replaces the whole profile with it, so every field is sent as the
  * form holds it (an emptied one is left out, which clears it). Every row is sent, in the form's order, so that the
- * service's `availability.weekly[1]` names the form's second row; `available` always, as Jackson needs a primitive.
+ * service's `availability.weekly[1].from` names the form's second row; a row's required day, date and times are sent
+ * even when empty, so the service names the empty one; `available` always.
  */
 export function profileOf(draft: ProfileDraft): Profile {
   return {
@@ -134,9 +135,9 @@ export function profileOf(draft: ProfileDraft): Profile {
       webhookUrl: given(draft.webhookUrl),
     },
     availability: {
-      weekly: draft.weekly.map((row) => ({ day: row.day, from: given(row.from), to: given(row.to) })),
+      weekly: draft.weekly.map((row) => ({ day: row.day, from: row.from.trim(), to: row.to.trim() })),
       exceptions: draft.dates.map((row) => ({
-        date: given(row.date),
+        date: row.date.trim(),
         available: row.available,
         from: row.wholeDay ? undefined : given(row.from),
         to: row.wholeDay ? undefined : given(row.to),

@@ -15,6 +15,7 @@ import org.caravan.donation.donor.Donors;
 import org.caravan.donation.visit.VisitPlans;
 import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -58,9 +60,10 @@ class AcknowledgementController {
             UUID donorId,
             @Size(max = 200) String teamName,
             @NotNull UUID visitId,
-            @NotBlank @Size(max = 1000) String description) {}
+            @NotBlank @Size(min = 1, max = 1000) String description) {}
 
     /** A liaison acknowledges gifts to their own donors; gifts to a team are a coordinator's to record. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/acknowledgements")
     Mono<ResponseEntity<AcknowledgementRecorded>> record(
             @Valid @RequestBody Acknowledgement request, @AuthenticationPrincipal Jwt token) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,12 +37,13 @@ class DonorController {
             @Size(max = 100) String name, @Size(max = 40) String phone, @Email @Size(max = 200) String email) {}
 
     record Registration(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(min = 1, max = 200) String name,
             @NotBlank @Pattern(regexp = "ORGANISATION|TEAM|INDIVIDUAL") String kind,
             @Valid ContactRequest contact,
             @Size(max = 200) String liaisonSubject) {}
 
     /** A liaison who registers a donor becomes its liaison, whatever the body says. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     Mono<ResponseEntity<Donor>> register(@Valid @RequestBody Registration request, @AuthenticationPrincipal Jwt token) {
         Caller caller = Caller.of(token);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.caravan.contracts.donation.ItemQuantity;
 import org.caravan.contracts.donation.PledgeSnapshot;
 import org.caravan.donation.donor.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,26 +49,28 @@ class PledgeController {
             @NotNull UUID donorId,
             UUID visitId,
             UUID siteId,
-            @NotEmpty @Size(max = 50) List<PledgeItems.@Valid @NotNull Item> items,
+            @NotEmpty @Size(min = 1, max = 50) List<PledgeItems.@Valid @NotNull Item> items,
             @Size(max = 1000) String note) {}
 
     record Quantity(@NotNull @Min(1) Integer line, @NotNull @Min(1) @Max(10_000_000) Long quantity) {}
 
     record Movement(
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull Quantity> quantities,
+            @NotEmpty @Size(min = 1, max = 50) List<@Valid @NotNull Quantity> quantities,
             @Size(max = 500) String overDeliveryReason) {}
 
-    record ReceivedBy(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String role) {}
+    record ReceivedBy(
+            @NotBlank @Size(min = 1, max = 100) String name, @NotBlank @Size(min = 1, max = 100) String role) {}
 
     record Delivery(
-            @NotEmpty @Size(max = 50) List<@Valid @NotNull Quantity> quantities,
+            @NotEmpty @Size(min = 1, max = 50) List<@Valid @NotNull Quantity> quantities,
             @NotNull @Valid ReceivedBy receivedBy,
             @Size(max = 200) String signatureRef) {}
 
-    record Reason(@NotBlank @Size(max = 500) String reason) {}
+    record Reason(@NotBlank @Size(min = 1, max = 500) String reason) {}
 
     record Destination(@NotNull UUID visitId) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     Mono<ResponseEntity<PledgeSnapshot>> pledge(
             @Valid @RequestBody Pledge request, @AuthenticationPrincipal Jwt token) {

@@ -26,9 +26,9 @@ public final class PledgeItems {
 
     public record Item(
             @NotBlank @Pattern(regexp = "BOOKS|CARE_PACKAGE|SPORTS_GOODS|STATIONERY|MONEY|OTHER") String kind,
-            @NotBlank @Size(max = 300) String description,
+            @NotBlank @Size(min = 1, max = 300) String description,
             @NotNull @Min(1) @Max(10_000_000) Long quantity,
-            @NotBlank @Size(max = 30) String unit,
+            @NotBlank @Size(min = 1, max = 30) String unit,
             @Valid Value estimatedValue) {}
 
     public static Pledges.NewLine line(Item item) {

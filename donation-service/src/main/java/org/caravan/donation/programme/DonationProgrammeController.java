@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.caravan.donation.donor.Caller;
 import org.caravan.donation.pledge.PledgeItems;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +33,9 @@ class DonationProgrammeController {
     /** A programme is planned for a few school years at most; a longer one is renewed. */
     private static final int MAX_YEARS = 10;
 
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+
     private final DonationProgrammes programmes;
 
     DonationProgrammeController(DonationProgrammes programmes) {
@@ -40,7 +45,7 @@ class DonationProgrammeController {
     record Programme(
             @NotNull UUID donorId,
             @NotNull UUID siteId,
-            @NotEmpty @Size(max = 50) List<PledgeItems.@Valid @NotNull Item> items,
+            @NotEmpty @Size(min = 1, max = 50) List<PledgeItems.@Valid @NotNull Item> items,
             @NotNull @Min(1) @Max(52) Integer intervalWeeks,
             @NotNull LocalDate startsOn,
             LocalDate endsOn,
@@ -51,9 +56,13 @@ class DonationProgrammeController {
         return programmes.visibleTo(Caller.of(token));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/donation-programmes")
     Mono<ResponseEntity<DonationProgrammes.Programme>> start(
             @Valid @RequestBody Programme request, @AuthenticationPrincipal Jwt token) {
+        if (request.startsOn().getYear() < FIRST_YEAR || request.startsOn().getYear() > LAST_YEAR) {
+            throw ProblemException.invalidField("startsOn", "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
         if (request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalidField("endsOn", "ends before it starts on " + request.startsOn());
         }

@@ -6,12 +6,14 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,8 +31,9 @@ class CaravanController {
         this.caravans = caravans;
     }
 
-    record CaravanRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {}
+    record CaravanRequest(@NotBlank @Size(min = 1, max = 200) String name, @Size(max = 2000) String description) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<Caravan>> create(@Valid @RequestBody CaravanRequest request) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.caravan.event.visit.VisitView;
 import org.caravan.platform.web.EntityVersions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +33,7 @@ class ProgrammeController {
         this.programme = programme;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     Mono<ResponseEntity<VisitView>> add(
             @PathVariable UUID visitId,
@@ -49,7 +52,11 @@ class ProgrammeController {
     Mono<ResponseEntity<VisitView>> change(
             @PathVariable UUID visitId,
             @PathVariable UUID itemId,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            required = true,
+                            description = "the ETag last read, as \"3\"; 428 without it")
+                    @RequestHeader(value = "If-Match", required = false)
+                    String ifMatch,
             @Valid @RequestBody ProgrammeItemRequest request,
             @AuthenticationPrincipal Jwt coordinator) {
         return programme
@@ -61,7 +68,11 @@ class ProgrammeController {
     Mono<ResponseEntity<VisitView>> remove(
             @PathVariable UUID visitId,
             @PathVariable UUID itemId,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            required = true,
+                            description = "the ETag last read, as \"3\"; 428 without it")
+                    @RequestHeader(value = "If-Match", required = false)
+                    String ifMatch,
             @AuthenticationPrincipal Jwt coordinator) {
         return programme
                 .remove(visitId, itemId, ifMatch, coordinator.getSubject())

@@ -12,17 +12,17 @@ import org.caravan.contracts.visit.StaffingNeed;
 
 /** An item as a coordinator enters it: start local to the site, the people and teams it needs. */
 public record ProgrammeItemRequest(
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(min = 1, max = 200) String title,
         @NotNull ProgrammeItemKind kind,
         @NotNull LocalDateTime startsAt,
-        @Min(1) @Max(720) int durationMinutes,
+        @NotNull @Min(1) @Max(720) Integer durationMinutes,
         @Size(max = 20) List<@NotNull @Valid Need> needs,
         @Min(0) @Max(50) int teamSlots) {
 
     public record Need(
-            @NotBlank @Size(max = 100) String role,
-            @Size(max = 20) List<@NotBlank @Size(max = 50) String> skills,
-            @Min(1) @Max(500) int headcount) {}
+            @NotBlank @Size(min = 1, max = 100) String role,
+            @Size(max = 20) List<@NotBlank @Size(min = 1, max = 50) String> skills,
+            @NotNull @Min(1) @Max(500) Integer headcount) {}
 
     List<StaffingNeed> staffingNeeds() {
         return needs == null

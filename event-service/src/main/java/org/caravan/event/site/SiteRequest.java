@@ -14,10 +14,10 @@ import org.caravan.event.TimeZones;
 
 /** A site as a coordinator enters it; the time zone defaults to Asia/Shanghai. */
 public record SiteRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(min = 1, max = 200) String name,
         @NotNull SiteKind kind,
-        @NotBlank @Size(max = 100) String district,
-        @NotBlank @Size(max = 300) String address,
+        @NotBlank @Size(min = 1, max = 100) String district,
+        @NotBlank @Size(min = 1, max = 300) String address,
         @Size(max = 64) String timeZone,
         @Valid Location location,
         @Valid Contact contact) {

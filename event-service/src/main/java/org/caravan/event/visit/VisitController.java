@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.caravan.platform.security.Roles;
 import org.caravan.platform.web.EntityVersions;
 import org.caravan.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +43,7 @@ class VisitController {
         this.search = search;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<VisitView>> draft(
@@ -83,7 +86,11 @@ class VisitController {
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<VisitView>> edit(
             @PathVariable UUID id,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            required = true,
+                            description = "the ETag last read, as \"3\"; 428 without it")
+                    @RequestHeader(value = IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody VisitRequests.Draft request) {
         return planning.edit(id, ifMatch, request).map(VisitController::ok);
     }

@@ -17,7 +17,7 @@ final class VisitRequests {
     record Draft(
             @NotNull UUID caravanId,
             @NotNull UUID siteId,
-            @NotBlank @Size(max = 200) String theme,
+            @NotBlank @Size(min = 1, max = 200) String theme,
             @NotNull LocalDateTime startsAt,
             @NotNull LocalDateTime endsAt,
             @Min(0) @Max(100_000) int expectedAudience) {
@@ -34,7 +34,9 @@ final class VisitRequests {
     }
 
     record Reschedule(
-            @NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt, @NotBlank @Size(max = 500) String reason) {
+            @NotNull LocalDateTime startsAt,
+            @NotNull LocalDateTime endsAt,
+            @NotBlank @Size(min = 1, max = 500) String reason) {
 
         @AssertTrue(message = IN_RANGE)
         boolean isStartsAt() {
@@ -65,5 +67,5 @@ final class VisitRequests {
                 || (endsAt.isAfter(startsAt) && !endsAt.isAfter(startsAt.plusDays(LONGEST_DAYS)));
     }
 
-    record Cancel(@NotBlank @Size(max = 500) String reason) {}
+    record Cancel(@NotBlank @Size(min = 1, max = 500) String reason) {}
 }

@@ -90,6 +90,12 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler caravanExchangeRejected() {
+        return ProblemResponses.rejected();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ReactiveJwtDecoder caravanJwtDecoder(SecurityProperties properties) {
         // With a JWKS, a token whose kid the provider does not publish is refused; RS256 only either way.
         NimbusReactiveJwtDecoder decoder = properties.trustsJwkSet()

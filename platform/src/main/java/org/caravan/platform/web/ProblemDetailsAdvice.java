@@ -34,13 +34,21 @@ import reactor.core.publisher.Mono;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final java.util.Set<String> PRESENCE = java.util.Set.of("NotNull", "NotBlank", "NotEmpty");
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
             WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are not valid");
         problem.setTitle("Invalid request");
-        List<Map<String, Object>> errors = ex.getFieldErrors().stream()
+        // One message per field: an empty name breaks @NotBlank and @Size(min = 1) at once; "must not be blank" says
+        // it.
+        Map<String, org.springframework.validation.FieldError> first = new java.util.LinkedHashMap<>();
+        ex.getFieldErrors().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (org.springframework.validation.FieldError error) -> !PRESENCE.contains(error.getCode())))
+                .forEach(error -> first.putIfAbsent(error.getField(), error));
+        List<Map<String, Object>> errors = first.values().stream()
                 .map(error -> Map.<String, Object>of(
                         "field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
@@ -67,6 +75,64 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
         }
         return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    /** A required query parameter, header or path part left out, named with "is required". */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(
+            org.springframework.web.server.MissingRequestValueException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some parameters are not valid");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", "is required")));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /** A parameter outside its constraints ({@code @Min} on a page size...), named as the request names it. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<Map<String, Object>> errors = new java.util.ArrayList<>();
+        for (var result : ex.getParameterValidationResults()) {
+            String name = requestName(result.getMethodParameter());
+            if (result instanceof org.springframework.validation.method.ParameterErrors fields
+                    && fields.hasFieldErrors()) {
+                fields.getFieldErrors()
+                        .forEach(error -> errors.add(Map.of(
+                                "field", error.getField(), "message", String.valueOf(error.getDefaultMessage()))));
+                continue;
+            }
+            result.getResolvableErrors()
+                    .forEach(error ->
+                            errors.add(Map.of("field", name, "message", String.valueOf(error.getDefaultMessage()))));
+        }
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some parameters are not valid");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static String requestName(org.springframework.core.MethodParameter parameter) {
+        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (query != null && !query.name().isEmpty()) {
+            return query.name();
+        }
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return String.valueOf(parameter.getParameterName());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

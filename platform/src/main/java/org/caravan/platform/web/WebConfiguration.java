@@ -3,9 +3,12 @@ package org.caravan.platform.web;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Duration;
+import java.time.LocalTime;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -42,6 +45,16 @@ public class WebConfiguration {
         return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(
                         new SimpleModule("caravan-request-text").addDeserializer(String.class, new TextWithoutNul()));
+    }
+
+    /** The form {@link InputErrors} asks for, so clients and the fuzzing test know what a time of day looks like. */
+    static final String TIME_OF_DAY = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$";
+
+    static {
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(
+                        LocalTime.class,
+                        new StringSchema().pattern(TIME_OF_DAY).example("22:00").description("a time of day"));
     }
 
     @Bean

@@ -70,7 +70,7 @@ public abstract class ServiceConformance {
                 servedWithoutAToken(),
                 Long.getLong("caravan.fuzz.seed", 20261203L));
         List<String> failures = fuzz.check();
-        assertThat(fuzz.sent()).as("fuzzed requests sent").isGreaterThan(100);
+        assertThat(fuzz.sent()).as("fuzzed requests sent").isGreaterThan(50);
         assertThat(failures)
                 .as(failures.size() + " failures in " + fuzz.sent() + " fuzzed requests")
                 .isEmpty();

@@ -2,6 +2,7 @@ package org.caravan.volunteer.calendar;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +30,7 @@ class PersonalCalendarController {
     record FeedLink(String url) {}
 
     /** A new personal feed link; the previous link stops working. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/volunteers/me/calendar-token")
     Mono<ResponseEntity<FeedLink>> issue(@AuthenticationPrincipal Jwt volunteer) {
         return calendar.issueToken(volunteer.getSubject()).map(token -> {
@@ -36,6 +39,7 @@ class PersonalCalendarController {
         });
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/api/volunteers/me/calendar-token")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal Jwt volunteer) {
         return calendar.revoke(volunteer.getSubject())

@@ -43,7 +43,7 @@ class HoursController {
 
     record Correction(
             @NotNull @DecimalMin("-24") @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours,
-            @NotBlank @Size(max = 500) String reason) {}
+            @NotBlank @Size(min = 1, max = 500) String reason) {}
 
     @PostMapping("/api/assignments/{id}/check-in")
     Mono<Assignment> checkIn(

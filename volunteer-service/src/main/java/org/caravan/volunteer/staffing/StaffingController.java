@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.caravan.platform.web.ProblemException;
 import org.caravan.volunteer.team.Teams;
 import org.caravan.volunteer.visit.VisitPlans;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,7 @@ class StaffingController {
             @Min(1) @Max(720) Integer offerExpiresInHours,
             @Size(max = 500) String overrideReason) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/programme-items/{itemId}/assignments")
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<Assignment>> offer(
@@ -97,7 +100,7 @@ class StaffingController {
         return staffing.decline(id, volunteer.getSubject());
     }
 
-    record Withdrawal(@NotBlank @Size(max = 500) String reason) {}
+    record Withdrawal(@NotBlank @Size(min = 1, max = 500) String reason) {}
 
     /** "Can no longer come": the place goes to the first person waiting. */
     @PostMapping("/api/assignments/{id}/withdraw")

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.caravan.platform.security.Roles;
 import org.caravan.platform.web.ProblemException;
 import org.caravan.volunteer.volunteer.VolunteerRepository;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,11 +39,12 @@ class TeamController {
     }
 
     record Formation(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(min = 1, max = 100) String name,
             @NotNull UUID leadVolunteerId,
             @Size(max = 500) List<@NotNull UUID> memberIds,
-            @Size(max = 30) List<@NotBlank @Size(max = 50) String> skills) {}
+            @Size(max = 30) List<@NotBlank @Size(min = 1, max = 50) String> skills) {}
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<Team>> form(@Valid @RequestBody Formation formation) {

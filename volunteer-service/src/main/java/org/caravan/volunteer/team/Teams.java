@@ -38,7 +38,10 @@ public class Teams {
         return unknownVolunteers(members)
                 .flatMap(unknown -> unknown.isEmpty()
                         ? Mono.empty()
-                        : Mono.error(ProblemException.invalidField("memberIds", "no volunteers " + unknown)))
+                        : Mono.error(
+                                unknown.contains(lead)
+                                        ? ProblemException.invalidField("leadVolunteerId", "no volunteer " + lead)
+                                        : ProblemException.invalidField("memberIds", "no volunteers " + unknown)))
                 .then(database.sql("insert into team (name, lead_volunteer_id, skills) values (:name, :lead, :skills)"
                                 + " returning id")
                         .bind("name", name)

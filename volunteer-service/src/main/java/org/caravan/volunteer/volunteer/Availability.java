@@ -1,5 +1,6 @@
 package org.caravan.volunteer.volunteer;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,10 +24,10 @@ public record Availability(List<WeeklyWindow> weekly, List<DatedException> excep
         exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
     }
 
-    public record WeeklyWindow(DayOfWeek day, LocalTime from, LocalTime to) {}
+    public record WeeklyWindow(@NotNull DayOfWeek day, @NotNull LocalTime from, @NotNull LocalTime to) {}
 
     /** {@code from} and {@code to} left out mean the whole day. */
-    public record DatedException(LocalDate date, boolean available, LocalTime from, LocalTime to) {
+    public record DatedException(@NotNull LocalDate date, boolean available, LocalTime from, LocalTime to) {
 
         boolean wholeDay() {
             return from == null && to == null;

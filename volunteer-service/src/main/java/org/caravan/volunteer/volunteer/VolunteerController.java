@@ -18,6 +18,7 @@ import org.caravan.platform.web.ProblemException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,25 +53,25 @@ class VolunteerController {
     }
 
     record Registration(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(min = 1, max = 100) String name,
             @Size(max = 40) String phone,
             @Email @Size(max = 200) String email,
-            @Size(max = 30) List<@NotBlank @Size(max = 50) String> skills,
-            @Size(max = 10) List<@NotBlank @Size(max = 20) String> languages,
+            @Size(max = 30) List<@NotBlank @Size(min = 1, max = 50) String> skills,
+            @Size(max = 10) List<@NotBlank @Size(min = 1, max = 20) String> languages,
             @Size(max = 100) String district,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
             @SafeWebhookUrl ContactPreferences contactPreferences,
             @Valid Availability availability,
             // Who signs in as this volunteer: without one, a token naming nobody would have matched them.
-            @NotBlank @Size(max = 200) String subject) {}
+            @NotBlank @Size(min = 1, max = 200) String subject) {}
 
     /** What a volunteer may change about themselves; skills are vouched for by coordinators. */
     record Profile(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(min = 1, max = 100) String name,
             @Size(max = 40) String phone,
             @Email @Size(max = 200) String email,
-            @Size(max = 10) List<@NotBlank @Size(max = 20) String> languages,
+            @Size(max = 10) List<@NotBlank @Size(min = 1, max = 20) String> languages,
             @Size(max = 100) String district,
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
@@ -77,6 +79,7 @@ class VolunteerController {
             Availability availability) {}
 
     /** Skills are kept upper-case (RECITATION, SINGING...) so that needs and people match regardless of spelling. */
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @PreAuthorize("hasRole('coordinator')")
     Mono<ResponseEntity<Volunteer>> register(@Valid @RequestBody Registration request) {
@@ -118,7 +121,11 @@ class VolunteerController {
     @PutMapping("/me")
     Mono<ResponseEntity<Volunteer>> updateMe(
             @AuthenticationPrincipal Jwt person,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            required = true,
+                            description = "the ETag last read, as \"3\"; 428 without it")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @Valid @RequestBody Profile profile) {
         return registry.updateOwnProfile(person.getSubject(), ifMatch, profile).map(VolunteerController::withETag);
     }

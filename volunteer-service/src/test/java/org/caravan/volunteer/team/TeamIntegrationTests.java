@@ -38,6 +38,11 @@ class TeamIntegrationTests extends VolunteerServiceIntegrationTest {
                         .expectStatus()
                         .isBadRequest());
         assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("memberIds");
+        JsonNode unknownLead =
+                body(form("Troupe " + UUID.randomUUID(), UUID.randomUUID().toString(), lead)
+                        .expectStatus()
+                        .isBadRequest());
+        assertThat(unknownLead.path("errors").get(0).path("field").asString()).isEqualTo("leadVolunteerId");
         form(name, lead).expectStatus().isEqualTo(409);
     }
 
