@@ -1,6 +1,8 @@
 package org.caravan.volunteer.volunteer;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +17,14 @@ import org.caravan.platform.web.ProblemException;
  * When a volunteer can serve, in their own time zone: weekly windows, and dated exceptions that either block
  * a day (or part of it) or open one. An exception on a date wins over the weekly pattern.
  */
-public record Availability(List<WeeklyWindow> weekly, List<DatedException> exceptions) {
+public record Availability(
+        @Size(max = MOST_WEEKLY) List<@Valid WeeklyWindow> weekly,
+        @Size(max = MOST_DATES) List<@Valid DatedException> exceptions) {
+
+    /** Four windows a day, every day of the week. */
+    static final int MOST_WEEKLY = 28;
+    /** A year and a half of dated exceptions. */
+    static final int MOST_DATES = 550;
 
     public static final Availability UNKNOWN = new Availability(List.of(), List.of());
 

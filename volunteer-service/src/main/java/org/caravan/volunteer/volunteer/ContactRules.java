@@ -16,6 +16,7 @@ import org.caravan.platform.web.ProblemException;
 final class ContactRules {
 
     static final Set<String> CHANNELS = Set.of("INBOX", "EMAIL", "WEBHOOK");
+    static final int LONGEST_URL = 2_000;
     static final ContactPreferences INBOX_ONLY = new ContactPreferences(List.of("INBOX"), null, null);
 
     private ContactRules() {}
@@ -23,6 +24,10 @@ final class ContactRules {
     static ContactPreferences validated(ContactPreferences preferences, String email) {
         if (preferences == null) {
             return INBOX_ONLY;
+        }
+        if (preferences.webhookUrl() != null && preferences.webhookUrl().length() > LONGEST_URL) {
+            throw ProblemException.invalidField(
+                    "contactPreferences.webhookUrl", "is longer than " + LONGEST_URL + " characters");
         }
         List<String> channels = channels(preferences.channels());
         if (channels.contains("EMAIL") && (email == null || email.isBlank())) {

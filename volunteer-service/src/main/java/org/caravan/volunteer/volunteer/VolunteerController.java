@@ -76,7 +76,7 @@ class VolunteerController {
             @Pattern(regexp = "zh-CN|en") String locale,
             @Size(max = 64) String timeZone,
             @SafeWebhookUrl ContactPreferences contactPreferences,
-            Availability availability) {}
+            @Valid Availability availability) {}
 
     /** Skills are kept upper-case (RECITATION, SINGING...) so that needs and people match regardless of spelling. */
     @ResponseStatus(HttpStatus.CREATED)
