@@ -188,7 +188,7 @@ class ApiProblemsIntegrationTests extends EventServiceIntegrationTest {
                         item,
                         null),
                 "durationMinutes",
-                "must be greater than or equal to 1");
+                "must not be null");
     }
 
     @Test
