@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18n';
 import { StaffingBoard } from '../screens/coordinator/StaffingBoard';
 import { UpcomingVisits } from '../screens/coordinator/UpcomingVisits';
 import { assignmentsOnItem, VisitDay } from '../screens/coordinator/VisitDay';
+import { EditVisit, NewVisit } from '../screens/coordinator/VisitEditor';
 import { PledgeDetail } from '../screens/donations/PledgeDetail';
 import { VisitDonations } from '../screens/donations/VisitDonations';
 import { Pledges } from '../screens/liaison/Pledges';
@@ -59,7 +60,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Start /> },
       { path: 'visits', element: <For screen="/visits"><UpcomingVisits /></For> },
+      { path: 'visits/new', element: <For screen="/visits"><NewVisit /></For> },
       { path: 'visits/:visitId', element: <For screen="/visits"><StaffingBoard /></For> },
+      { path: 'visits/:visitId/edit', element: <For screen="/visits"><EditVisit /></For> },
       { path: 'visits/:visitId/day', element: <For screen="/visits"><VisitDay itemAssignments={assignmentsOnItem} /></For> },
       { path: 'visits/:visitId/donations', element: <For screen="/pledges"><VisitDonations /></For> },
       { path: 'assignments', element: <For screen="/assignments"><MyAssignments /></For> },

@@ -164,6 +164,11 @@ function Board({
           <li>
             <Link to={`/visits/${visitId}/donations`}>{t('board.donations')}</Link>
           </li>
+          {(visit.status === 'DRAFT' || visit.status === 'SCHEDULED') && (
+            <li>
+              <Link to={`/visits/${visitId}/edit`}>{t('board.planVisit')}</Link>
+            </li>
+          )}
         </ul>
       </div>
       <VisitChange visit={visit} lines={staffing.status === 'ready' ? staffing.data : undefined} onChanged={onChanged} />

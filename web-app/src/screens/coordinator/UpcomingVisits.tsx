@@ -121,6 +121,11 @@ export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date })
     <>
       <PageHeading text={t('visits.title')} />
       <p className="intro">{t('visits.intro')}</p>
+      <p>
+        <Link className="button" to="/visits/new">
+          {t('visits.newVisit')}
+        </Link>
+      </p>
       <Outcome loaded={first} reload={first.reload}>
         {(page) => {
           const visits = [...(page.items ?? []), ...more];

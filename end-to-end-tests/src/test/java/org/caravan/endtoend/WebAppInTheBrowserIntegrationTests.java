@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -165,6 +166,122 @@ class WebAppInTheBrowserIntegrationTests {
             qiaosPhone.screenshot("volunteer-phone-zh-CN-accepted");
             assertThat(widthOverflow(browser)).isLessThanOrEqualTo(0);
         }
+    }
+
+    @Test
+    void aCoordinatorCreatesAndSchedulesAVisitOnAPhone() throws Exception {
+        SignedInCaravan.Person zhou = caravan.inviteCoordinator("Zhou Jihua 周计划");
+        String siteName = "华章社区 Huazhang community "
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String token = caravan.scriptsToken("coordinator");
+        HttpResponse<String> site = HttpExchange.send(
+                HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(caravan.eventService() + "/api/sites"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + siteName
+                                + "\",\"kind\":\"COMMUNITY\",\"district\":\"朝阳区\",\"address\":\"华章路 1 号\","
+                                + "\"timeZone\":\"Asia/Shanghai\"}"))
+                        .build());
+        assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(40)
+                .toString();
+        String theme = "社区读书日 Community reading day " + day;
+
+        try (Chromium coordinatorsPhone = Chromium.start("en", 390, 844)) {
+            WebDriver browser = coordinatorsPhone.driver();
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            choosePasswordAndSignIn(browser, wait, zhou);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Upcoming visits"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("New visit")))
+                    .click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "New visit"));
+
+            WebElement details = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[aria-label='The visit']")));
+            control(details, "Name of the new caravan").sendKeys("朝阳读书大篷车 Chaoyang reading caravan");
+            Select sites = new Select(wait.until(d -> control(details, "Site")));
+            wait.until(
+                    d -> sites.getOptions().stream().anyMatch(o -> o.getText().startsWith(siteName)));
+            sites.selectByVisibleText(siteName + " (朝阳区)");
+            control(details, "Theme").sendKeys(theme);
+            type(browser, control(details, "Start date"), day);
+            type(browser, control(details, "Starts at"), "14:00");
+            type(browser, control(details, "Ends at"), "16:00");
+            control(details, "Expected audience (people)").sendKeys("120");
+            coordinatorsPhone.screenshot("coordinator-phone-en-new-visit");
+            details.findElement(By.cssSelector("button[type=submit]")).click();
+
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Plan: " + theme));
+            String visitId = browser.getCurrentUrl().replaceAll(".*#/visits/([^/]+)/edit$", "$1");
+            wait.until(ExpectedConditions.elementToBeClickable(
+                            By.xpath("//button[normalize-space()='Add a programme item']")))
+                    .click();
+            WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("form[aria-label='Add a programme item']")));
+            control(item, "Title").sendKeys("Picture-book reading 绘本共读");
+            control(item, "Length (minutes)").clear();
+            control(item, "Length (minutes)").sendKeys("45");
+            item.findElement(By.xpath(".//button[normalize-space()='Add a role']"))
+                    .click();
+            control(item, "Role").sendKeys("reader");
+            control(item, "Skills").sendKeys("reading, 朗读");
+            control(item, "How many people").clear();
+            control(item, "How many people").sendKeys("3");
+            coordinatorsPhone.screenshot("coordinator-phone-en-programme-item");
+            item.findElement(By.xpath(".//button[normalize-space()='Save the item']"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("ol.programme"), "reader: 3 people (reading, 朗读)"));
+            assertThat(widthOverflow(browser)).as("the planner fits the phone").isLessThanOrEqualTo(0);
+
+            wait.until(ExpectedConditions.elementToBeClickable(
+                            By.xpath("//button[normalize-space()='Schedule the visit']")))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Staffing board"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Scheduled"));
+            coordinatorsPhone.screenshot("coordinator-phone-en-scheduled");
+
+            HttpResponse<String> saved = HttpExchange.send(
+                    HttpClient.newHttpClient(),
+                    HttpRequest.newBuilder(URI.create(caravan.eventService() + "/api/visits/" + visitId))
+                            .header("Authorization", "Bearer " + token)
+                            .build());
+            assertThat(saved.body())
+                    .contains("\"status\":\"SCHEDULED\"", theme, "\"startsAt\":\"" + day + "T14:00:00\"")
+                    .contains("Picture-book reading 绘本共读", "\"role\":\"reader\"", "\"headcount\":3");
+            // The published programme reaches volunteer-service, where its places can be offered.
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> HttpExchange.send(
+                            HttpClient.newHttpClient(),
+                            HttpRequest.newBuilder(URI.create(
+                                            caravan.volunteerService() + "/api/visits/" + visitId + "/staffing"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build())
+                    .body()
+                    .contains("Picture-book reading"));
+        }
+    }
+
+    /** The control a visible label names, inside a form. */
+    private static WebElement control(WebElement form, String label) {
+        return form.findElement(
+                By.xpath(".//*[(self::input or self::select or self::textarea) and @id=//label[normalize-space()='"
+                        + label + "']/@for]"));
+    }
+
+    /**
+     * Date and time inputs read typed keys in the browser's locale order; the value is set as a person's picker
+     * sets it, through the element's own setter and an input event, so that React sees the change.
+     */
+    private static void type(WebDriver browser, WebElement input, String value) {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
+                                + " setter.call(arguments[0], arguments[1]);"
+                                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+                        input,
+                        value);
     }
 
     /** The demo visit (Dandelion School, eight items) and its people, loaded as a coordinator's script does. */
