@@ -23,6 +23,7 @@ export type Pledge = DonationSchemas['schemas']['PledgeSnapshot'];
 export type PledgeLine = DonationSchemas['schemas']['PledgeLine'];
 
 export type InboxEntry = NotificationSchemas['schemas']['InboxEntry'];
+export type DeliveryView = NotificationSchemas['schemas']['DeliveryView'];
 
 export type HoursStatement = VolunteerSchemas['schemas']['Statement'];
 export type Volunteer = VolunteerSchemas['schemas']['Volunteer'];

@@ -9,6 +9,7 @@ import { EditVisit, NewVisit } from '../screens/coordinator/VisitEditor';
 import { PledgeDetail } from '../screens/donations/PledgeDetail';
 import { VisitDonations } from '../screens/donations/VisitDonations';
 import { Pledges } from '../screens/liaison/Pledges';
+import { Deliveries } from '../screens/operator/Deliveries';
 import { Inbox } from '../screens/volunteer/Inbox';
 import { MyAssignments } from '../screens/volunteer/MyAssignments';
 import { MyHours } from '../screens/volunteer/MyHours';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
       { path: 'hours', element: <For screen="/hours"><MyHours /></For> },
       { path: 'profile', element: <For screen="/profile"><MyProfile /></For> },
       { path: 'inbox', element: <For screen="/inbox"><Inbox /></For> },
+      { path: 'deliveries', element: <For screen="/deliveries"><Deliveries /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
       { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },
       { path: '*', element: <NotFound /> },

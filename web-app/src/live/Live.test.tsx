@@ -16,11 +16,13 @@ afterEach(() => {
 
 describe('live updates', () => {
   it('show in the header whether they arrive, in words', async () => {
-    stubEventSource();
+    const sources = stubEventSource();
     fakeGateway({ 'GET /api/inbox': { body: inbox } });
     renderApp('/inbox', { me: VOLUNTEER });
     const banner = await screen.findByRole('banner');
     expect(within(banner).getByRole('status')).toHaveTextContent('Connecting live updates…');
+    // The stream opens in an effect after the shell renders; on a loaded machine that is a moment later.
+    await waitFor(() => expect(sources.instances).not.toHaveLength(0));
     onStream((source) => source.open());
     expect(within(banner).getByRole('status')).toHaveTextContent(/^Live$/);
     onStream((source) => source.fail());
