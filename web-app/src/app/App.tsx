@@ -8,6 +8,7 @@ import { assignmentsOnItem, VisitDay } from '../screens/coordinator/VisitDay';
 import { EditVisit, NewVisit } from '../screens/coordinator/VisitEditor';
 import { PledgeDetail } from '../screens/donations/PledgeDetail';
 import { VisitDonations } from '../screens/donations/VisitDonations';
+import { DonorDetail, Donors } from '../screens/liaison/Donors';
 import { Pledges } from '../screens/liaison/Pledges';
 import { Deliveries } from '../screens/operator/Deliveries';
 import { Inbox } from '../screens/volunteer/Inbox';
@@ -70,6 +71,8 @@ export const routes: RouteObject[] = [
       { path: 'hours', element: <For screen="/hours"><MyHours /></For> },
       { path: 'profile', element: <For screen="/profile"><MyProfile /></For> },
       { path: 'inbox', element: <For screen="/inbox"><Inbox /></For> },
+      { path: 'donors', element: <For screen="/donors"><Donors /></For> },
+      { path: 'donors/:donorId', element: <For screen="/donors"><DonorDetail /></For> },
       { path: 'deliveries', element: <For screen="/deliveries"><Deliveries /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
       { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },

@@ -21,6 +21,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/hours', label: 'nav.hours', roles: ['volunteer'] },
   { path: '/profile', label: 'nav.profile', roles: ['volunteer'] },
   { path: '/pledges', label: 'nav.pledges', roles: ['donor_liaison', 'coordinator'] },
+  { path: '/donors', label: 'nav.donors', roles: ['donor_liaison'] },
   { path: '/deliveries', label: 'nav.deliveries', roles: ['operator'] },
   { path: '/inbox', label: 'nav.inbox', roles: ROLES },
 ];

@@ -570,6 +570,22 @@ export const en = {
   'deliveries.none': 'No deliveries.',
   'deliveries.noneFailed': 'No failed deliveries.',
   'deliveries.showMore': 'Show more deliveries',
+
+  'nav.donors': 'My donors',
+  'donors.title': 'My donors',
+  'donors.intro': 'The donors you look after: their pledges, where each stands, and what reached each site in a year.',
+  'donors.empty': 'You look after no donors yet.',
+  'donors.back': 'All my donors',
+  'donors.pledges': 'Pledges',
+  'donors.year': 'Year',
+  'donors.statementTitle': '{donor}: what was given in {year}',
+  'donors.nothingGiven': 'Nothing was delivered that year.',
+  'donors.column.item': 'Item',
+  'donors.column.quantity': 'Quantity',
+  'donors.column.value': 'Value',
+  'donors.siteTotal': 'Site total',
+  'donors.yearTotal': 'Year total',
+  'donors.print': 'Print the statement',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1142,6 +1158,22 @@ export const zhCN: Dictionary = {
   'deliveries.none': '没有投递记录。',
   'deliveries.noneFailed': '没有失败的投递。',
   'deliveries.showMore': '显示更多投递',
+
+  'nav.donors': '我的捐赠方',
+  'donors.title': '我的捐赠方',
+  'donors.intro': '您联络的捐赠方：他们的捐赠、每笔的进展，以及一年中送达各站点的物品。',
+  'donors.empty': '您还没有联络的捐赠方。',
+  'donors.back': '全部捐赠方',
+  'donors.pledges': '捐赠',
+  'donors.year': '年份',
+  'donors.statementTitle': '{donor}：{year} 年捐赠明细',
+  'donors.nothingGiven': '该年没有送达的捐赠。',
+  'donors.column.item': '物品',
+  'donors.column.quantity': '数量',
+  'donors.column.value': '价值',
+  'donors.siteTotal': '站点合计',
+  'donors.yearTotal': '全年合计',
+  'donors.print': '打印明细',
 };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
