@@ -5,6 +5,7 @@ import type { Manifest, StaffingLine, Visit } from '../../api/types';
 import { Field, type FieldMessage } from '../../components/Field';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
+import { SpanFields } from './SpanFields';
 import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
@@ -131,22 +132,7 @@ function RescheduleForm({
     >
       <h3>{t('change.rescheduleTitle')}</h3>
       <p className="muted">{t('change.localTimes', { zone })}</p>
-      <div className="field-row">
-        <Field label={t('change.startDate')} messages={messages('startsAt')}>
-          {(props) => <input type="date" {...props} value={input.startDate} onChange={(event) => change('startDate')(event.target.value)} />}
-        </Field>
-        <Field label={t('change.startTime')} messages={[]}>
-          {(props) => <input type="time" {...props} value={input.startTime} onChange={(event) => change('startTime')(event.target.value)} />}
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label={t('change.endDate')} messages={messages('endsAt')}>
-          {(props) => <input type="date" {...props} value={input.endDate} onChange={(event) => change('endDate')(event.target.value)} />}
-        </Field>
-        <Field label={t('change.endTime')} messages={[]}>
-          {(props) => <input type="time" {...props} value={input.endTime} onChange={(event) => change('endTime')(event.target.value)} />}
-        </Field>
-      </div>
+      <SpanFields value={input} onChange={(part, value) => change(part)(value)} messages={messages} />
       <Field label={t('change.reason')} messages={messages('reason')}>
         {(props) => (
           <textarea {...props} rows={2} maxLength={500} value={input.reason} onChange={(event) => change('reason')(event.target.value)} />

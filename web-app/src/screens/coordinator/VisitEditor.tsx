@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
+import { SpanFields } from './SpanFields';
 import { visitTone } from './UpcomingVisits';
 import { ifMatch } from './visitChange';
 import {
@@ -134,22 +135,7 @@ function DetailsForm({
         {(props) => <input {...props} maxLength={200} value={input.theme} onChange={(event) => change('theme')(event.target.value)} />}
       </Field>
       <p className="muted">{t('change.localTimes', { zone: zone ?? DEFAULT_TIME_ZONE })}</p>
-      <div className="field-row">
-        <Field label={t('change.startDate')} messages={messages('startsAt')}>
-          {(props) => <input type="date" {...props} value={input.startDate} onChange={(event) => change('startDate')(event.target.value)} />}
-        </Field>
-        <Field label={t('change.startTime')} messages={[]}>
-          {(props) => <input type="time" {...props} value={input.startTime} onChange={(event) => change('startTime')(event.target.value)} />}
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label={t('change.endDate')} hint={t('plan.endDateHint')} messages={messages('endsAt')}>
-          {(props) => <input type="date" {...props} value={input.endDate} onChange={(event) => change('endDate')(event.target.value)} />}
-        </Field>
-        <Field label={t('change.endTime')} messages={[]}>
-          {(props) => <input type="time" {...props} value={input.endTime} onChange={(event) => change('endTime')(event.target.value)} />}
-        </Field>
-      </div>
+      <SpanFields value={input} onChange={(part, value) => change(part)(value)} messages={messages} endDateHint={t('plan.endDateHint')} />
       <Field label={t('plan.audience')} messages={messages('expectedAudience')}>
         {(props) => (
           <input

@@ -92,11 +92,11 @@ export function localOf(date: string, time: string): string | undefined {
   return DATE.test(date) && TIME.test(time) ? `${date}T${time}:00` : undefined;
 }
 
-/** What to fix before sending, by the field the service would name (the same rules as VisitRequests.Reschedule). */
-export function rescheduleProblems(input: RescheduleInput): InputProblem[] {
+/** A visit's start and end as typed: both given, the end after the start, at most 7 days apart (VisitRequests). */
+export function spanProblems(startDate: string, startTime: string, endDate: string, endTime: string): InputProblem[] {
   const problems: InputProblem[] = [];
-  const start = localOf(input.startDate, input.startTime);
-  const end = localOf(input.endDate, input.endTime);
+  const start = localOf(startDate, startTime);
+  const end = localOf(endDate, endTime);
   if (start === undefined) {
     problems.push({ field: 'startsAt', message: 'change.timeRequired' });
   }
@@ -110,10 +110,15 @@ export function rescheduleProblems(input: RescheduleInput): InputProblem[] {
       problems.push({ field: 'endsAt', message: 'change.tooLong' });
     }
   }
-  if (input.reason.trim() === '') {
-    problems.push({ field: 'reason', message: 'change.reasonRequired' });
-  }
   return problems;
+}
+
+/** What to fix before sending, by the field the service would name (the same rules as VisitRequests.Reschedule). */
+export function rescheduleProblems(input: RescheduleInput): InputProblem[] {
+  return [
+    ...spanProblems(input.startDate, input.startTime, input.endDate, input.endTime),
+    ...reasonProblems(input.reason),
+  ];
 }
 
 export function reasonProblems(reason: string): InputProblem[] {

@@ -2,7 +2,7 @@ import type { components as EventSchemas } from '../../api/generated/event-servi
 import type { ProgrammeItem, Visit } from '../../api/types';
 import type { MessageKey } from '../../i18n/messages';
 import { DEFAULT_TIME_ZONE, localParts } from '../../i18n/time';
-import { localOf } from './visitChange';
+import { localOf, spanProblems } from './visitChange';
 
 export type DraftRequest = EventSchemas['schemas']['Draft'];
 export type ItemRequest = EventSchemas['schemas']['ProgrammeItemRequest'];
@@ -101,21 +101,7 @@ export function detailsProblems(input: DetailsInput): PlanProblem[] {
   if (input.theme.trim() === '') {
     problems.push({ field: 'theme', message: 'plan.themeRequired' });
   }
-  const start = localOf(input.startDate, input.startTime);
-  const end = localOf(input.endDate === '' ? input.startDate : input.endDate, input.endTime);
-  if (start === undefined) {
-    problems.push({ field: 'startsAt', message: 'change.timeRequired' });
-  }
-  if (end === undefined) {
-    problems.push({ field: 'endsAt', message: 'change.timeRequired' });
-  } else if (start !== undefined) {
-    const span = Date.parse(`${end}Z`) - Date.parse(`${start}Z`);
-    if (span <= 0) {
-      problems.push({ field: 'endsAt', message: 'change.endAfterStart' });
-    } else if (span > 7 * 24 * 3600_000) {
-      problems.push({ field: 'endsAt', message: 'change.tooLong' });
-    }
-  }
+  problems.push(...spanProblems(input.startDate, input.startTime, input.endDate === '' ? input.startDate : input.endDate, input.endTime));
   const audience = input.expectedAudience.trim();
   if (audience !== '' && (wholeNumber(audience) === undefined || (wholeNumber(audience) ?? 0) > 100_000)) {
     problems.push({ field: 'expectedAudience', message: 'plan.audienceNumber' });
