@@ -31,6 +31,18 @@ final class ApiDocuments {
 
     private ApiDocuments() {}
 
+    /** The document the service under test serves, parsed. */
+    static JsonNode served(org.springframework.test.web.reactive.server.WebTestClient api) {
+        return api.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     static String normalise(String document) {
         JsonNode tree = JSON.readTree(document);
         if (tree instanceof ObjectNode object) {

@@ -57,14 +57,7 @@ final class AuthorizationMatrix {
     }
 
     List<String> check() {
-        JsonNode document = api.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        JsonNode document = ApiDocuments.served(api);
         List<Operation> operations = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue()
                 .propertyNames()

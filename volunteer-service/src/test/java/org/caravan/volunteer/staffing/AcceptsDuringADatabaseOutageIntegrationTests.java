@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.testing.DatabaseLink;
 import org.caravan.platform.testing.TestInfrastructure;
@@ -31,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 class AcceptsDuringADatabaseOutageIntegrationTests extends VolunteerServiceIntegrationTest {
 
     private static final int VOLUNTEERS = 60;
+    private static final int ANSWERED_BEFORE_THE_CUT = 5;
+    private static final Duration OUTAGE = Duration.ofSeconds(3);
     private static final DatabaseLink LINK = DatabaseLink.to(
             TestInfrastructure.infrastructure().postgresHost(),
             TestInfrastructure.infrastructure().postgresPort());
@@ -63,14 +68,10 @@ class AcceptsDuringADatabaseOutageIntegrationTests extends VolunteerServiceInteg
         Map<Integer, Integer> firstAnswers = new ConcurrentHashMap<>();
         List<String> unavailableBodies = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        Thread outage = new Thread(() -> {
-            sleep(Duration.ofMillis(300));
-            LINK.cut();
-            sleep(Duration.ofSeconds(3));
-            LINK.restore();
-        });
-        outage.start();
-        // One accept every 60 ms: some before the cut, most during it, the last after it.
+        AtomicInteger answered = new AtomicInteger();
+        CompletableFuture<Void> restored = new CompletableFuture<>();
+        // One accept every 60 ms. The link is cut when the fifth has answered, and is back 3 s later: a few accepts
+        // before the cut, most during it, the last after it.
         Flux.range(0, VOLUNTEERS)
                 .delayElements(Duration.ofMillis(60))
                 .flatMap(i -> accept(client, offers.get(i), people.get(i)).doOnNext(answer -> {
@@ -78,9 +79,16 @@ class AcceptsDuringADatabaseOutageIntegrationTests extends VolunteerServiceInteg
                     if (answer.status() == 503) {
                         unavailableBodies.add(answer.contentType() + " " + answer.body());
                     }
+                    if (answered.incrementAndGet() == ANSWERED_BEFORE_THE_CUT) {
+                        LINK.cut();
+                        Mono.delay(OUTAGE).subscribe(tick -> {
+                            LINK.restore();
+                            restored.complete(null);
+                        });
+                    }
                 }))
                 .blockLast(Duration.ofMinutes(2));
-        outage.join();
+        restored.get(30, TimeUnit.SECONDS);
 
         assertThat(firstAnswers).hasSize(VOLUNTEERS);
         assertThat(firstAnswers.values()).as("every answer during the outage").allMatch(s -> s == 200 || s == 503);
@@ -123,13 +131,5 @@ class AcceptsDuringADatabaseOutageIntegrationTests extends VolunteerServiceInteg
                                 response.statusCode().value(),
                                 String.valueOf(response.headers().contentType().orElse(null)),
                                 body)));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
