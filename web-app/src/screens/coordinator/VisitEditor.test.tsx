@@ -134,6 +134,33 @@ describe('planning a visit', () => {
     expect(await screen.findByRole('heading', { name: /Staffing board/ })).toBeInTheDocument();
   });
 
+  it('keeps the details being typed when the programme changes, and starts them again from what was saved', async () => {
+    const user = userEvent.setup();
+    fakeGateway({
+      'GET /api/caravans': { body: [caravan] },
+      'GET /api/sites': { body: [site] },
+      'GET /api/visits/{id}': { body: draft },
+      'POST /api/visits/{visitId}/programme-items': { status: 201, body: withRecitation },
+      'PUT /api/visits/{id}': { body: { ...withRecitation, theme: 'Reading day', version: 3 } },
+    });
+    renderApp(`/visits/${VISIT_ID}/edit`);
+
+    const details = await screen.findByRole('form', { name: 'The visit' });
+    const theme = within(details).getByLabelText('Theme');
+    await user.clear(theme);
+    await user.type(theme, 'Reading day');
+    await user.click(screen.getByRole('button', { name: 'Add a programme item' }));
+    const item = screen.getByRole('form', { name: 'Add a programme item' });
+    await user.type(within(item).getByLabelText('Title'), 'Recitation 《读中国》');
+    await user.click(within(item).getByRole('button', { name: 'Save the item' }));
+    await screen.findByRole('list', { name: 'Programme' });
+    expect(within(screen.getByRole('form', { name: 'The visit' })).getByLabelText('Theme')).toHaveValue('Reading day');
+
+    await user.click(within(screen.getByRole('form', { name: 'The visit' })).getByRole('button', { name: 'Save the visit' }));
+    expect(await screen.findByText('The visit is saved.')).toBeInTheDocument();
+    expect(within(screen.getByRole('form', { name: 'The visit' })).getByLabelText('Theme')).toHaveValue('Reading day');
+  });
+
   it('speaks Chinese to a coordinator who reads it', async () => {
     fakeGateway({ 'GET /api/caravans': { body: [caravan] }, 'GET /api/sites': { body: [site] } });
     renderApp('/visits/new', { language: 'zh-CN' });

@@ -15,7 +15,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { SpanFields } from './SpanFields';
 import { visitTone } from './UpcomingVisits';
-import { ifMatch } from './visitChange';
+import { ifMatch, requiredIfMatch } from './visitChange';
 import {
   detailsOf,
   detailsProblems,
@@ -214,7 +214,7 @@ function ItemForm({
             ? await call(api.events.POST('/api/visits/{visitId}/programme-items', { params: { path: { visitId }, header }, body }))
             : await call(
                 api.events.PUT('/api/visits/{visitId}/programme-items/{itemId}', {
-                  params: { path: { visitId, itemId: item.id }, header: { 'If-Match': `"${visit.version ?? 0}"` } },
+                  params: { path: { visitId, itemId: item.id }, header: requiredIfMatch(visit) },
                   body,
                 }),
               );
@@ -337,13 +337,13 @@ function Programme({ visit, onChanged }: { visit: Visit; onChanged: (visit: Visi
       async (itemId: string) => {
         const after = await call(
           api.events.DELETE('/api/visits/{visitId}/programme-items/{itemId}', {
-            params: { path: { visitId, itemId }, header: { 'If-Match': `"${visit.version ?? 0}"` } },
+            params: { path: { visitId, itemId }, header: requiredIfMatch(visit) },
           }),
         );
         onChanged(after);
         return after;
       },
-      [visitId, visit.version, onChanged],
+      [visitId, visit, onChanged],
     ),
   );
   const saved = useCallback(
@@ -419,22 +419,24 @@ function Planner({ initial }: { initial: Visit }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [visit, setVisit] = useState(initial);
-  const [detailsSaved, setDetailsSaved] = useState(false);
+  // The details form starts again from what was saved (a new caravan is then a known one), and only then: a
+  // programme change must not drop details being typed.
+  const [detailsSaves, setDetailsSaves] = useState(0);
   const visitId = visit.id ?? '';
   const saveDetails = useCallback(
     async (input: DetailsInput) => {
       const caravanId = await caravanFor(input);
       const after = await call(
         api.events.PUT('/api/visits/{id}', {
-          params: { path: { id: visitId }, header: { 'If-Match': `"${visit.version ?? 0}"` } },
+          params: { path: { id: visitId }, header: requiredIfMatch(visit) },
           body: draftRequest(input, caravanId),
         }),
       );
       setVisit(after);
-      setDetailsSaved(true);
+      setDetailsSaves((saves) => saves + 1);
       return after;
     },
-    [visitId, visit.version],
+    [visitId, visit],
   );
   const schedule = useAction(
     useCallback(async () => {
@@ -456,11 +458,11 @@ function Planner({ initial }: { initial: Visit }) {
         <Link to={`/visits/${visitId}`}>{t('visits.openBoardFor', { theme: visit.theme ?? '' })}</Link>
       </p>
       {status === 'DRAFT' ? (
-        <DetailsForm key={visit.version} initial={detailsOf(visit)} submitLabel="plan.saveDetails" onSave={saveDetails} />
+        <DetailsForm key={detailsSaves} initial={detailsOf(visit)} submitLabel="plan.saveDetails" onSave={saveDetails} />
       ) : (
         <p className="muted">{t('plan.detailsFixed')}</p>
       )}
-      {detailsSaved && (
+      {detailsSaves > 0 && (
         <p role="status" className="success">
           {t('plan.detailsSaved')}
         </p>

@@ -165,3 +165,8 @@ export function movedProgramme(visit: Visit, newStart: string, zone: string): Mo
 export function ifMatch(visit: Visit): { 'If-Match'?: string } {
   return visit.version === undefined ? {} : { 'If-Match': `"${visit.version}"` };
 }
+
+/** The same, for the writes that require it (edits of a draft and of its items): 412, never an overwrite, if unknown. */
+export function requiredIfMatch(visit: Visit): { 'If-Match': string } {
+  return { 'If-Match': `"${visit.version ?? 0}"` };
+}
