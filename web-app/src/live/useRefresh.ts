@@ -1,7 +1,10 @@
 import { useEffect, useEffectEvent } from 'react';
 
-/** How often the board reads its staffing again while offers are open (see useRefreshWhile). */
-export const OPEN_OFFERS_REFRESH_MS = 30_000;
+/**
+ * How often the board reads its staffing again while offers are open and the page is seen (see useRefreshWhile):
+ * often enough that an answer shows within seconds.
+ */
+export const OPEN_OFFERS_REFRESH_MS = 5_000;
 
 /**
  * Runs `refresh` every `ms` while `active` and the page is visible, and once when it becomes visible again. For data

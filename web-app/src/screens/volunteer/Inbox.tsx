@@ -10,6 +10,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { useNotices } from '../../live/Live';
+import { noticeParts } from './noticeText';
 
 function Entry({ entry, onRead }: { entry: InboxEntry; onRead: (entry: InboxEntry) => void }) {
   const { t, dateTime } = useI18n();
@@ -31,7 +32,19 @@ function Entry({ entry, onRead }: { entry: InboxEntry; onRead: (entry: InboxEntr
         {entry.createdAt !== undefined && (
           <p className="muted">{t('inbox.received', { time: dateTime(entry.createdAt, DEFAULT_TIME_ZONE) })}</p>
         )}
-        {entry.body !== undefined && <p className="notice-body">{entry.body}</p>}
+        {entry.body !== undefined && (
+          <p className="notice-body">
+            {noticeParts(entry.body, window.location.origin).map((part, index) =>
+              'link' in part ? (
+                <a key={index} href={part.link}>
+                  {part.link}
+                </a>
+              ) : (
+                <span key={index}>{part.text}</span>
+              ),
+            )}
+          </p>
+        )}
         {unread && (
           <button
             type="button"

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,14 @@ import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.ProviderTokens;
 import org.caravan.infrastructure.ServiceProcess;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caravan's front door as an operator deploys it, outside the local profile: identity-service with secrets of this
- * run only (no demo accounts), volunteer-service trusting it by its issuer and published keys alone, and the gateway
- * signing people in there; a real SMTP server receives the invitations. Once per test JVM.
+ * run only (no demo accounts), the four services trusting it by its issuer and published keys alone, and the gateway
+ * signing people in there and checking each service's readiness; a real SMTP server receives the invitations and
+ * notices. Once per test JVM.
  */
 final class SignedInCaravan {
 
@@ -46,8 +49,7 @@ final class SignedInCaravan {
     private final String gateway;
     private final String scriptsSecret;
 
-    private final String eventService;
-    private final String volunteerService;
+    private final Map<String, String> baseUrls;
 
     private SignedInCaravan(
             EmbeddedInfrastructure infrastructure,
@@ -56,10 +58,8 @@ final class SignedInCaravan {
             String issuer,
             String gateway,
             String scriptsSecret,
-            String eventService,
-            String volunteerService) {
-        this.eventService = eventService;
-        this.volunteerService = volunteerService;
+            Map<String, String> baseUrls) {
+        this.baseUrls = baseUrls;
         this.infrastructure = infrastructure;
         this.processes = processes;
         this.mail = mail;
@@ -88,10 +88,12 @@ final class SignedInCaravan {
         LocalMailServer mail = LocalMailServer.onFreePorts();
         CaravanService identity =
                 new CaravanService("identity-service", "identity_signin_e2e", FreePorts.next(), FreePorts.next());
-        CaravanService volunteers =
-                new CaravanService("volunteer-service", "volunteer_signin_e2e", FreePorts.next(), FreePorts.next());
-        CaravanService events =
-                new CaravanService("event-service", "event_signin_e2e", FreePorts.next(), FreePorts.next());
+        List<CaravanService> services = List.of(
+                new CaravanService("event-service", "event_signin_e2e", FreePorts.next(), FreePorts.next()),
+                new CaravanService("volunteer-service", "volunteer_signin_e2e", FreePorts.next(), FreePorts.next()),
+                new CaravanService("donation-service", "donation_signin_e2e", FreePorts.next(), FreePorts.next()),
+                new CaravanService(
+                        "notification-service", "notification_signin_e2e", FreePorts.next(), FreePorts.next()));
         CaravanService front = new CaravanService("gateway", null, FreePorts.next(), FreePorts.next());
         String issuer = "http://localhost:" + identity.httpPort();
         String gateway = "http://localhost:" + front.httpPort();
@@ -108,29 +110,31 @@ final class SignedInCaravan {
         provider.put("caravan.identity.clients.services.secret", LocalSecrets.generate());
         provider.putAll(mailTo(mail));
 
-        Map<String, String> service = trusting(issuer, infrastructure.serviceProperties(volunteers.database()));
-        service.putAll(secrets.serviceSettings());
-        Map<String, String> planning = trusting(issuer, infrastructure.serviceProperties(events.database()));
-
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("caravan.gateway.issuer-uri", issuer);
         entry.put("caravan.gateway.client.secret", gatewaySecret);
         entry.put("caravan.gateway.session.cookie-secure", "false");
-        String volunteerService = "http://127.0.0.1:" + volunteers.httpPort();
-        String eventService = "http://127.0.0.1:" + events.httpPort();
-        entry.put("caravan.gateway.routes.event.uri", eventService);
-        // donation- and notification-service do not run here: their routes lead to volunteer-service, never called.
-        for (String route : List.of("volunteer", "donation", "notification")) {
-            entry.put("caravan.gateway.routes." + route + ".uri", volunteerService);
+        List<ServiceProcess> processes = new ArrayList<>();
+        processes.add(ServiceProcess.start(identity, identity.executableJar(PROJECT_ROOT), provider, LOGS));
+        Map<String, String> baseUrls = new LinkedHashMap<>();
+        for (CaravanService service : services) {
+            Map<String, String> settings = trusting(issuer, infrastructure.serviceProperties(service.database()));
+            settings.putAll(secrets.serviceSettings());
+            settings.putAll(mailTo(mail));
+            settings.put("caravan.notification.answer-link-base", gateway);
+            settings.put("caravan.notification.delivery-sweep-interval", "300ms");
+            String shortName = service.name().substring(0, service.name().indexOf('-'));
+            String baseUrl = "http://127.0.0.1:" + service.httpPort();
+            baseUrls.put(service.name(), baseUrl);
+            entry.put("caravan.gateway.routes." + shortName + ".uri", baseUrl);
+            entry.put(
+                    "caravan.gateway.routes." + shortName + ".readiness-port",
+                    String.valueOf(service.managementPort()));
+            processes.add(ServiceProcess.start(service, service.executableJar(PROJECT_ROOT), settings, LOGS));
         }
-
-        List<ServiceProcess> processes = List.of(
-                ServiceProcess.start(identity, identity.executableJar(PROJECT_ROOT), provider, LOGS),
-                ServiceProcess.start(volunteers, volunteers.executableJar(PROJECT_ROOT), service, LOGS),
-                ServiceProcess.start(events, events.executableJar(PROJECT_ROOT), planning, LOGS),
-                ServiceProcess.start(front, front.executableJar(PROJECT_ROOT), entry, LOGS));
+        processes.add(ServiceProcess.start(front, front.executableJar(PROJECT_ROOT), entry, LOGS));
         SignedInCaravan caravan = new SignedInCaravan(
-                infrastructure, processes, mail, issuer, gateway, scriptsSecret, eventService, volunteerService);
+                infrastructure, List.copyOf(processes), mail, issuer, gateway, scriptsSecret, baseUrls);
         try {
             processes.forEach(p -> p.awaitReady(Duration.ofMinutes(3)));
         } catch (RuntimeException e) {
@@ -175,11 +179,15 @@ final class SignedInCaravan {
     record Person(String subject, String name, String email, String password) {}
 
     String eventService() {
-        return eventService;
+        return baseUrls.get("event-service");
     }
 
     String volunteerService() {
-        return volunteerService;
+        return baseUrls.get("volunteer-service");
+    }
+
+    String donationService() {
+        return baseUrls.get("donation-service");
     }
 
     /** A token of the operators' scripts client with one role (client credentials). */
@@ -189,23 +197,33 @@ final class SignedInCaravan {
 
     /** An operator invites a coordinator, as coordinators' accounts are made: by an operator, at the provider. */
     Person inviteCoordinator(String name) {
+        return invite(name, "coordinator", "en");
+    }
+
+    /** An operator invites a person with one role (coordinator, donor_liaison, operator) at the provider. */
+    Person invite(String name, String role, String locale) {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Person coordinator =
-                new Person("coordinator-" + id, name, "c-" + id + "@caravan.example", "password-of-" + id + "!");
+        Person person = new Person(
+                role.replace('_', '-') + "-" + id, name, "p-" + id + "@caravan.example", "password-of-" + id + "!");
         created(
                 issuer + "/api/invitations",
                 scriptsToken("operator"),
                 Map.of(
-                        "subject", coordinator.subject(),
-                        "email", coordinator.email(),
+                        "subject", person.subject(),
+                        "email", person.email(),
                         "name", name,
-                        "roles", List.of("coordinator"),
-                        "locale", "en"));
-        return coordinator;
+                        "roles", List.of(role),
+                        "locale", locale));
+        return person;
     }
 
     /** A coordinator's script registers the person through the gateway, with a token of the provider. */
     Person register(String name, String locale) {
+        return register(name, locale, List.of());
+    }
+
+    /** As {@link #register(String, String)}, with the skills the person offers. */
+    Person register(String name, String locale, List<String> skills) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Person volunteer =
                 new Person("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
@@ -216,8 +234,40 @@ final class SignedInCaravan {
                         "subject", volunteer.subject(),
                         "name", volunteer.name(),
                         "email", volunteer.email(),
-                        "locale", locale));
+                        "locale", locale,
+                        "skills", skills));
         return volunteer;
+    }
+
+    /** Posts the JSON body (none when null) with the bearer token; the answer's JSON, insisting on success. */
+    JsonNode post(String url, String token, Object body) {
+        return json(
+                url,
+                token,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
+    /** The JSON at the URL, read with the bearer token, insisting on success. */
+    JsonNode get(String url, String token) {
+        return json(url, token, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static JsonNode json(String url, String token, HttpRequest.Builder request) {
+        HttpResponse<String> answer = HttpExchange.send(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                request.header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .build());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(url + " was answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return answer.body().isEmpty() ? JSON.missingNode() : JSON.readTree(answer.body());
     }
 
     /** Posts the JSON body with the bearer token and insists on 201 Created. */

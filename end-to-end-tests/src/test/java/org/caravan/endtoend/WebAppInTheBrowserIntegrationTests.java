@@ -68,22 +68,22 @@ class WebAppInTheBrowserIntegrationTests {
                             .map(WebElement::getText)
                             .toList())
                     .contains("我的任务", "消息");
-            assertThat(widthOverflow(browser))
+            assertThat(InTheBrowser.widthOverflow(browser))
                     .as("nothing wider than the 360-pixel screen")
                     .isLessThanOrEqualTo(0);
             chromium.screenshot("volunteer-phone-zh-CN");
 
             browser.get(caravan.gateway() + "/#/profile");
-            WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(labelled("电话")));
+            WebElement phone = wait.until(ExpectedConditions.visibilityOfElementLocated(InTheBrowser.labelled("电话")));
             phone.clear();
             phone.sendKeys("+86 139 0000 0042");
             browser.findElement(By.xpath("//button[normalize-space()='保存我的资料']"))
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "您的资料已保存。"));
-            assertThat(widthOverflow(browser)).isLessThanOrEqualTo(0);
+            assertThat(InTheBrowser.widthOverflow(browser)).isLessThanOrEqualTo(0);
             chromium.screenshot("volunteer-phone-zh-CN-profile");
             browser.navigate().refresh();
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(labelled("电话")))
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(InTheBrowser.labelled("电话")))
                             .getAttribute("value"))
                     .as("the profile was saved by volunteer-service, not only shown")
                     .isEqualTo("+86 139 0000 0042");
@@ -125,7 +125,7 @@ class WebAppInTheBrowserIntegrationTests {
         try (Chromium coordinatorsLaptop = Chromium.start("en", 1280, 900)) {
             WebDriver browser = coordinatorsLaptop.driver();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            choosePasswordAndSignIn(browser, wait, li);
+            InTheBrowser.choosePasswordAndSignIn(caravan, browser, wait, li);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Upcoming visits"));
             WebElement board = wait.until(
                     ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/visits/" + visitId + "']")));
@@ -155,7 +155,7 @@ class WebAppInTheBrowserIntegrationTests {
         try (Chromium qiaosPhone = Chromium.start("zh-CN", 360, 740)) {
             WebDriver browser = qiaosPhone.driver();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            choosePasswordAndSignIn(browser, wait, qiao);
+            InTheBrowser.choosePasswordAndSignIn(caravan, browser, wait, qiao);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "我的任务"));
             WebElement accept = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("button[aria-label*='Model-worker talk: BIM']")));
@@ -164,7 +164,7 @@ class WebAppInTheBrowserIntegrationTests {
             accept.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "已确认"));
             qiaosPhone.screenshot("volunteer-phone-zh-CN-accepted");
-            assertThat(widthOverflow(browser)).isLessThanOrEqualTo(0);
+            assertThat(InTheBrowser.widthOverflow(browser)).isLessThanOrEqualTo(0);
         }
     }
 
@@ -192,7 +192,7 @@ class WebAppInTheBrowserIntegrationTests {
         try (Chromium coordinatorsPhone = Chromium.start("en", 390, 844)) {
             WebDriver browser = coordinatorsPhone.driver();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            choosePasswordAndSignIn(browser, wait, zhou);
+            InTheBrowser.choosePasswordAndSignIn(caravan, browser, wait, zhou);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Upcoming visits"));
             wait.until(ExpectedConditions.elementToBeClickable(By.linkText("New visit")))
                     .click();
@@ -200,16 +200,16 @@ class WebAppInTheBrowserIntegrationTests {
 
             WebElement details = wait.until(
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[aria-label='The visit']")));
-            control(details, "Name of the new caravan").sendKeys("朝阳读书大篷车 Chaoyang reading caravan");
-            Select sites = new Select(wait.until(d -> control(details, "Site")));
+            InTheBrowser.control(details, "Name of the new caravan").sendKeys("朝阳读书大篷车 Chaoyang reading caravan");
+            Select sites = new Select(wait.until(d -> InTheBrowser.control(details, "Site")));
             wait.until(
                     d -> sites.getOptions().stream().anyMatch(o -> o.getText().startsWith(siteName)));
             sites.selectByVisibleText(siteName + " (朝阳区)");
-            control(details, "Theme").sendKeys(theme);
-            type(browser, control(details, "Start date"), day);
-            type(browser, control(details, "Starts at"), "14:00");
-            type(browser, control(details, "Ends at"), "16:00");
-            control(details, "Expected audience (people)").sendKeys("120");
+            InTheBrowser.control(details, "Theme").sendKeys(theme);
+            InTheBrowser.type(browser, InTheBrowser.control(details, "Start date"), day);
+            InTheBrowser.type(browser, InTheBrowser.control(details, "Starts at"), "14:00");
+            InTheBrowser.type(browser, InTheBrowser.control(details, "Ends at"), "16:00");
+            InTheBrowser.control(details, "Expected audience (people)").sendKeys("120");
             coordinatorsPhone.screenshot("coordinator-phone-en-new-visit");
             details.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -220,21 +220,23 @@ class WebAppInTheBrowserIntegrationTests {
                     .click();
             WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("form[aria-label='Add a programme item']")));
-            control(item, "Title").sendKeys("Picture-book reading 绘本共读");
-            control(item, "Length (minutes)").clear();
-            control(item, "Length (minutes)").sendKeys("45");
+            InTheBrowser.control(item, "Title").sendKeys("Picture-book reading 绘本共读");
+            InTheBrowser.control(item, "Length (minutes)").clear();
+            InTheBrowser.control(item, "Length (minutes)").sendKeys("45");
             item.findElement(By.xpath(".//button[normalize-space()='Add a role']"))
                     .click();
-            control(item, "Role").sendKeys("reader");
-            control(item, "Skills").sendKeys("reading, 朗读");
-            control(item, "How many people").clear();
-            control(item, "How many people").sendKeys("3");
+            InTheBrowser.control(item, "Role").sendKeys("reader");
+            InTheBrowser.control(item, "Skills").sendKeys("reading, 朗读");
+            InTheBrowser.control(item, "How many people").clear();
+            InTheBrowser.control(item, "How many people").sendKeys("3");
             coordinatorsPhone.screenshot("coordinator-phone-en-programme-item");
             item.findElement(By.xpath(".//button[normalize-space()='Save the item']"))
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("ol.programme"), "reader: 3 people (reading, 朗读)"));
-            assertThat(widthOverflow(browser)).as("the planner fits the phone").isLessThanOrEqualTo(0);
+            assertThat(InTheBrowser.widthOverflow(browser))
+                    .as("the planner fits the phone")
+                    .isLessThanOrEqualTo(0);
 
             wait.until(ExpectedConditions.elementToBeClickable(
                             By.xpath("//button[normalize-space()='Schedule the visit']")))
@@ -263,27 +265,6 @@ class WebAppInTheBrowserIntegrationTests {
         }
     }
 
-    /** The control a visible label names, inside a form. */
-    private static WebElement control(WebElement form, String label) {
-        return form.findElement(
-                By.xpath(".//*[(self::input or self::select or self::textarea) and @id=//label[normalize-space()='"
-                        + label + "']/@for]"));
-    }
-
-    /**
-     * Date and time inputs read typed keys in the browser's locale order; the value is set as a person's picker
-     * sets it, through the element's own setter and an input event, so that React sees the change.
-     */
-    private static void type(WebDriver browser, WebElement input, String value) {
-        ((JavascriptExecutor) browser)
-                .executeScript(
-                        "const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
-                                + " setter.call(arguments[0], arguments[1]);"
-                                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-                        input,
-                        value);
-    }
-
     /** The demo visit (Dandelion School, eight items) and its people, loaded as a coordinator's script does. */
     private static String dandelionSchoolVisit() throws Exception {
         String token = caravan.scriptsToken("coordinator");
@@ -299,32 +280,5 @@ class WebAppInTheBrowserIntegrationTests {
                 .body()
                 .contains("Model-worker talk"));
         return visitId;
-    }
-
-    /** Opens the e-mailed invitation, chooses the password, then signs in at the gateway's sign-in page. */
-    private static void choosePasswordAndSignIn(WebDriver browser, WebDriverWait wait, SignedInCaravan.Person person) {
-        browser.get(caravan.invitationLinkFor(person.email()));
-        browser.findElement(By.id("password")).sendKeys(person.password());
-        browser.findElement(By.id("confirmation")).sendKeys(person.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.get(caravan.gateway() + "/");
-        wait.until(ExpectedConditions.urlContains(caravan.issuer() + "/login"));
-        browser.findElement(By.id("email")).sendKeys(person.email());
-        browser.findElement(By.id("password")).sendKeys(person.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains(caravan.gateway()));
-    }
-
-    /** The form control a visible label names. */
-    private static By labelled(String label) {
-        return By.xpath("//input[@id=//label[normalize-space()='" + label + "']/@for]");
-    }
-
-    /** How many pixels the page is wider than the window (0 or less: it fits). */
-    private static long widthOverflow(WebDriver browser) {
-        Object overflow = ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
-        return ((Number) overflow).longValue();
     }
 }
