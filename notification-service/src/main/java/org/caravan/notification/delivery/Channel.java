@@ -1,6 +1,6 @@
 package org.caravan.notification.delivery;
 
-import org.caravan.notification.notice.Templates.Message;
+import org.caravan.notification.message.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import reactor.core.publisher.Mono;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.caravan.notification.notice.NoticeKind;
+import org.caravan.notification.message.NoticeKind;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.security.Redaction;
 

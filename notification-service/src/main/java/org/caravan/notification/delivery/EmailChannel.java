@@ -1,6 +1,6 @@
 package org.caravan.notification.delivery;
 
-import org.caravan.notification.notice.Templates.Message;
+import org.caravan.notification.message.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;

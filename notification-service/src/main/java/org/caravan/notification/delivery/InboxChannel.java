@@ -1,7 +1,7 @@
 package org.caravan.notification.delivery;
 
 import java.time.Clock;
-import org.caravan.notification.notice.Templates.Message;
+import org.caravan.notification.message.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.caravan.notification.notice.Templates.Message;
+import org.caravan.notification.message.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.security.Hmac;

@@ -8,6 +8,7 @@ import org.caravan.contracts.donation.DonationEvent;
 import org.caravan.contracts.donation.DonationHeld;
 import org.caravan.contracts.donation.DonationPledged;
 import org.caravan.contracts.donation.PledgeSnapshot;
+import org.caravan.notification.message.NoticeKind;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.messaging.IncomingEvent;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package org.caravan.notification.notice;
 
 import java.util.Map;
+import org.caravan.notification.message.NoticeKind;
 
 /**
  * One thing to tell one recipient (a directory key), caused by one event: the kind of message, what it is about

@@ -16,6 +16,7 @@ import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.staffing.NoShowRecorded;
 import org.caravan.contracts.staffing.ServiceHoursCertified;
 import org.caravan.contracts.staffing.StaffingGapsFound;
+import org.caravan.notification.message.NoticeKind;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.notification.reminder.Reminders;
 import org.caravan.platform.messaging.IncomingEvent;

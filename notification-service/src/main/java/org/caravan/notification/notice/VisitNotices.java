@@ -10,6 +10,7 @@ import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
+import org.caravan.notification.message.NoticeKind;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.notification.reminder.Reminders;
 import org.caravan.platform.messaging.IncomingEvent;

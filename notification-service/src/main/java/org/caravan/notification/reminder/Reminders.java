@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
-import org.caravan.notification.notice.NoticeKind;
+import org.caravan.notification.message.NoticeKind;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.EventJson;

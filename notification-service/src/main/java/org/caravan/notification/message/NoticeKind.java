@@ -1,4 +1,4 @@
-package org.caravan.notification.notice;
+package org.caravan.notification.message;
 
 /**
  * What a notice is about. Urgent ones (a cancellation, a request to reconfirm, a reminder whose time was

@@ -1,4 +1,4 @@
-package org.caravan.notification.notice;
+package org.caravan.notification.message;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.caravan.notification.notice;
+package org.caravan.notification.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
