@@ -18,7 +18,6 @@ import org.caravan.platform.webhook.RefusedDestinationException;
 import org.caravan.platform.webhook.WebhookDestinations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -45,15 +44,15 @@ class WebhookChannel implements Channel {
     private final HttpClient http;
     private final String secret;
     private final WebhookDestinations destinations;
-    private final DatabaseClient database;
+    private final Deliveries deliveries;
 
     WebhookChannel(
             @Value("${caravan.notification.webhook-secret}") String secret,
             WebhookDestinations destinations,
-            DatabaseClient database) {
+            Deliveries deliveries) {
         this.secret = secret;
         this.destinations = destinations;
-        this.database = database;
+        this.deliveries = deliveries;
         this.http = HttpClient.newConnection()
                 .resolver(destinations.resolverGroup())
                 .followRedirect(false)
@@ -78,15 +77,7 @@ class WebhookChannel implements Channel {
      * there from now on. The row is locked by the dispatcher's transaction, which this statement joins.
      */
     private Mono<String> target(Delivery delivery, Recipient recipient) {
-        DatabaseClient.GenericExecuteSpec keep = database.sql(
-                        "update delivery set target_url = coalesce(target_url, :url) where id = :id returning target_url")
-                .bind("id", delivery.id());
-        keep = recipient.webhookUrl() == null
-                ? keep.bindNull("url", String.class)
-                : keep.bind("url", recipient.webhookUrl());
-        return keep.map(row -> Optional.ofNullable(row.get("target_url", String.class)))
-                .one()
-                .flatMap(Mono::justOrEmpty);
+        return deliveries.keepTarget(delivery.id(), recipient.webhookUrl());
     }
 
     private Mono<Void> post(String url, Delivery delivery, Recipient recipient, Message message) {

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.caravan.notification.delivery.Deliveries;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -39,14 +39,14 @@ class InboxController {
     private static final Clock TOKEN_TIME = Clock.systemUTC();
 
     private final InboxRepository inbox;
-    private final DatabaseClient database;
+    private final Deliveries deliveries;
     private final InboxStreams streams;
 
-    InboxController(InboxRepository inbox, DatabaseClient database, InboxStreams streams, Clock clock) {
+    InboxController(InboxRepository inbox, Deliveries deliveries, InboxStreams streams, Clock clock) {
         this.clock = clock;
         this.streams = streams;
         this.inbox = inbox;
-        this.database = database;
+        this.deliveries = deliveries;
     }
 
     /** Unread first, then newest first. */
@@ -67,11 +67,7 @@ class InboxController {
                 .then(inbox.findByIdAndRecipient(id, person.getSubject()))
                 .flatMap(entry -> entry.deliveryId() == null
                         ? Mono.just(entry)
-                        : database.sql("insert into delivery_status (delivery_id, status, detail)"
-                                        + " values (:delivery, 'READ', 'read in the inbox')")
-                                .bind("delivery", entry.deliveryId())
-                                .then()
-                                .thenReturn(entry));
+                        : deliveries.read(entry.deliveryId()).thenReturn(entry));
     }
 
     /**
