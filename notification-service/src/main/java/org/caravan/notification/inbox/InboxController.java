@@ -38,11 +38,11 @@ class InboxController {
     /** Tokens expire in real time, as the services' token validation checks them; not on the rules' clock. */
     private static final Clock TOKEN_TIME = Clock.systemUTC();
 
-    private final InboxRepository inbox;
+    private final InboxEntries inbox;
     private final Deliveries deliveries;
     private final InboxStreams streams;
 
-    InboxController(InboxRepository inbox, Deliveries deliveries, InboxStreams streams, Clock clock) {
+    InboxController(InboxEntries inbox, Deliveries deliveries, InboxStreams streams, Clock clock) {
         this.clock = clock;
         this.streams = streams;
         this.inbox = inbox;
@@ -60,11 +60,8 @@ class InboxController {
 
     @PostMapping("/{id}/read")
     Mono<InboxEntry> read(@PathVariable UUID id, @AuthenticationPrincipal Jwt person) {
-        return inbox.markRead(
-                        id, person.getSubject(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS))
-                .filter(rows -> rows == 1)
+        return inbox.markRead(id, person.getSubject())
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Inbox entry", id)))
-                .then(inbox.findByIdAndRecipient(id, person.getSubject()))
                 .flatMap(entry -> entry.deliveryId() == null
                         ? Mono.just(entry)
                         : deliveries.read(entry.deliveryId()).thenReturn(entry));

@@ -2,13 +2,10 @@ package org.caravan.notification.inbox;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Table;
 
 /** One notice in a person's inbox; {@code subjectId} is what it is about (a visit, an assignment...). */
-@Table("inbox_entry")
 public record InboxEntry(
-        @Id UUID id,
+        UUID id,
         String recipient,
         String kind,
         String subjectId,
