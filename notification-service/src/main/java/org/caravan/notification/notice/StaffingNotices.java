@@ -22,7 +22,6 @@ import org.caravan.notification.reminder.Reminders;
 import org.caravan.platform.messaging.IncomingEvent;
 import org.caravan.platform.security.AnswerLinks;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +37,6 @@ class StaffingNotices {
     private final Recipients recipients;
     private final Reminders reminders;
     private final AnswerLinks links;
-    private final DatabaseClient database;
     private final String answerLinkBase;
 
     StaffingNotices(
@@ -46,13 +44,11 @@ class StaffingNotices {
             Recipients recipients,
             Reminders reminders,
             AnswerLinks links,
-            DatabaseClient database,
             @Value("${caravan.notification.answer-link-base}") String answerLinkBase) {
         this.notices = notices;
         this.recipients = recipients;
         this.reminders = reminders;
         this.links = links;
-        this.database = database;
         this.answerLinkBase = answerLinkBase;
     }
 
@@ -190,11 +186,7 @@ class StaffingNotices {
     }
 
     private Mono<Boolean> wasWaitlisted(UUID assignmentId) {
-        return database.sql("select 1 from delivery where subject_id = :id and kind = 'ASSIGNMENT_WAITLISTED' limit 1")
-                .bind("id", assignmentId.toString())
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
+        return notices.queuedBefore(NoticeKind.ASSIGNMENT_WAITLISTED, assignmentId.toString());
     }
 
     private String link(AssignmentSnapshot assignment, String answer) {
