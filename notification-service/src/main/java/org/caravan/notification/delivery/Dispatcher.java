@@ -29,7 +29,9 @@ import reactor.core.publisher.Mono;
  * rows, so each is sent by one), rendered in the recipient's language, held back until their quiet hours end
  * unless urgent, and retried with growing pauses; after the last try, or a permanent refusal, it is FAILED and
  * the recipient's next channel gets its own delivery. A notice queued here is sent as soon as its transaction
- * commits; the periodic pass picks up retries, the end of quiet hours, and what other replicas queued.
+ * commits; the periodic pass picks up retries, the end of quiet hours, and what other replicas queued. Inbox
+ * copies are made as their notices are queued; the ones that come here are those not due then, those whose
+ * recipient the directory did not know yet, and operators' retries.
  */
 @Component
 class Dispatcher implements DisposableBean {
