@@ -1,7 +1,6 @@
 package org.caravan.gateway.routing;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -15,8 +14,6 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +32,7 @@ class ReplicaChoice {
             Environment environment,
             GatewayProperties properties,
             ReplicaAddresses addresses,
+            ReadinessProbe probe,
             ReactiveLoadBalancer.Factory<ServiceInstance> loadBalancers) {
         String serviceId = environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
         RouteTable.Service service = RouteTable.Service.named(serviceId);
@@ -46,12 +44,7 @@ class ReplicaChoice {
         }
         return new ReadyOrAll(
                 new HealthCheckServiceInstanceListSupplier(
-                        byAddress,
-                        loadBalancers,
-                        ready(
-                                uri.getScheme(),
-                                readinessPort,
-                                properties.replicas().checkTimeout())),
+                        byAddress, loadBalancers, ready(probe, uri.getScheme(), readinessPort)),
                 byAddress::lastResolved);
     }
 
@@ -91,14 +84,9 @@ class ReplicaChoice {
         }
     }
 
-    /** Alive means the replica's readiness endpoint (at {@code path} on its readiness port) answers 200. */
-    static BiFunction<ServiceInstance, String, Mono<Boolean>> ready(String scheme, int port, Duration timeout) {
-        WebClient client = WebClient.create();
-        return (instance, path) -> client.get()
-                .uri(URI.create(scheme + "://" + instance.getHost() + ":" + port + path))
-                .exchangeToMono(response ->
-                        response.releaseBody().thenReturn(response.statusCode().isSameCodeAs(HttpStatus.OK)))
-                .timeout(timeout)
-                .onErrorReturn(false);
+    /** Alive means the replica's readiness endpoint (at {@code path} on its readiness port) answers 200 in time. */
+    static BiFunction<ServiceInstance, String, Mono<Boolean>> ready(ReadinessProbe probe, String scheme, int port) {
+        return (instance, path) -> probe.check(ReadinessProbe.uri(scheme, instance.getHost(), port, path))
+                .map(ReadinessProbe.Answer::ready);
     }
 }

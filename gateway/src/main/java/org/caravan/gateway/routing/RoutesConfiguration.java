@@ -41,6 +41,17 @@ class RoutesConfiguration {
         return ReplicaAddresses.system();
     }
 
+    /** One probe for every service's replicas, shared with the operators' health page. */
+    @Bean
+    ReadinessProbe readinessProbe(GatewayProperties properties) {
+        return new ReadinessProbe(properties.replicas().checkTimeout());
+    }
+
+    @Bean
+    ServiceReplicas serviceReplicas(GatewayProperties properties, ReplicaAddresses addresses) {
+        return new ServiceReplicas(properties.routes(), addresses);
+    }
+
     @Bean
     RouteLocator caravanRoutes(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
