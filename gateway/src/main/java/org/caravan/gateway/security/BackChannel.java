@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.caravan.gateway.GatewayProperties;
 
 /**
  * The provider as the gateway reaches it when the issuer's public address does not resolve where the gateway runs
@@ -12,7 +13,7 @@ import java.util.Set;
  * the gateway calls itself (token, keys, user info...) move there, while those a browser is sent to (authorize,
  * end session) keep the public address. The tokens' {@code iss} is still checked against the public issuer.
  */
-final class BackChannel {
+public final class BackChannel {
 
     /** Endpoints the browser visits: they must stay at the address people reach. */
     static final Set<String> FRONT_CHANNEL = Set.of("authorization_endpoint", "end_session_endpoint");
@@ -25,9 +26,24 @@ final class BackChannel {
         this.backChannel = withoutTrailingSlash(backChannel);
     }
 
+    /**
+     * The provider as this gateway reaches it: through the back channel where one is configured, else at the issuer
+     * (the address the discovery document is then read at too).
+     */
+    public static BackChannel of(GatewayProperties properties) {
+        URI backChannel = properties.issuerBackChannelUri();
+        return new BackChannel(properties.issuerUri(), backChannel == null ? properties.issuerUri() : backChannel);
+    }
+
     /** Where the discovery document is read. */
-    URI discovery() {
+    public URI discovery() {
         return URI.create(backChannel + "/.well-known/openid-configuration");
+    }
+
+    /** Whether a discovery document's {@code issuer} is the configured issuer (a trailing slash aside). */
+    public boolean isIssuer(Object named) {
+        return named != null
+                && withoutTrailingSlash(URI.create(named.toString())).equals(issuer);
     }
 
     /**
@@ -36,7 +52,7 @@ final class BackChannel {
      */
     Map<String, Object> rewritten(Map<String, Object> metadata) {
         Object named = metadata.get("issuer");
-        if (named == null || !withoutTrailingSlash(URI.create(named.toString())).equals(issuer)) {
+        if (!isIssuer(named)) {
             throw new IllegalStateException("The provider at " + backChannel + " says its issuer is " + named + ", not "
                     + issuer + ": check CARAVAN_GATEWAY_ISSUER_URI and CARAVAN_GATEWAY_ISSUER_BACK_CHANNEL_URI");
         }
