@@ -5,6 +5,8 @@ import type { paths as NotificationPaths } from './generated/notification-servic
 import type { paths as VolunteerPaths } from './generated/volunteer-service';
 import { CSRF_HEADER, withCsrfHeader } from './csrf';
 import { ApiProblem, NETWORK_FAILURE, toProblem } from './problem';
+import { readOperationsHealth } from './operationsHealth';
+import type { OperationsHealth } from './types';
 
 /** Where the gateway starts sign-in; an API call without a session is answered 401. */
 export const SIGN_IN_PATH = '/oauth2/authorization/caravan';
@@ -125,4 +127,29 @@ export async function fetchMe(): Promise<Me> {
     locale: me.locale ?? null,
     roles: Array.isArray(me.roles) ? me.roles.map((role) => role.toLowerCase()) : [],
   };
+}
+
+/** Each service's replicas and the provider, checked now (`GET /api/operations/health`, answered by the gateway). */
+export async function fetchOperationsHealth(): Promise<OperationsHealth> {
+  let response: Response;
+  try {
+    response = await fetch('/api/operations/health', {
+      headers: { Accept: 'application/json, application/problem+json' },
+      credentials: 'same-origin',
+    });
+  } catch (failure) {
+    throw new ApiProblem(NETWORK_FAILURE, { detail: failure instanceof Error ? failure.message : String(failure) });
+  }
+  if (!response.ok) {
+    if (response.status === 401) {
+      signedOut();
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    throw toProblem(response.status, body);
+  }
+  try {
+    return readOperationsHealth(await response.json());
+  } catch (failure) {
+    throw new ApiProblem(0, { detail: failure instanceof Error ? failure.message : String(failure) });
+  }
 }

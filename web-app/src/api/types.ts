@@ -45,3 +45,47 @@ export type FeedLink = VolunteerSchemas['schemas']['FeedLink'];
 export type HoursEntry = VolunteerSchemas['schemas']['Entry'];
 export type YearTotal = VolunteerSchemas['schemas']['YearTotal'];
 export type SiteView = EventSchemas['schemas']['SiteView'];
+
+/**
+ * The gateway's own answer to `GET /api/operations/health` (its record HealthReport), written by hand: the gateway
+ * answers it itself and has no OpenAPI document to generate from. `src/test/operations-health.sample.json`, a copy of
+ * the gateway's test sample, keeps the two in step (src/api/operationsHealth.test.ts).
+ */
+export type HealthState = 'UP' | 'DOWN' | 'UNCHECKED';
+
+export interface ReplicaHealth {
+  /** Address and port, where the routes send the replica requests. */
+  address: string;
+  state: HealthState;
+  /** Why it is not ready, in the gateway's English words; absent when it is, or was not asked. */
+  reason?: string | null;
+  /** How long its readiness check took; absent when it was not asked (no readiness port). */
+  tookMillis?: number | null;
+}
+
+export interface ServiceHealth {
+  /** As the routes know it: "event-service". */
+  name: string;
+  uri: string;
+  /** UP when any replica is, DOWN when every checked one is not (or none was found), else UNCHECKED. */
+  state: HealthState;
+  reason?: string | null;
+  replicas: ReplicaHealth[];
+}
+
+export interface ProviderHealth {
+  issuer: string;
+  /** Where the gateway read the discovery document (its back channel to the provider, if it has one). */
+  discovery: string;
+  state: HealthState;
+  reason?: string | null;
+  tookMillis: number;
+}
+
+export interface OperationsHealth {
+  /** An instant: when the checks began. */
+  checkedAt: string;
+  tookMillis: number;
+  services: ServiceHealth[];
+  provider: ProviderHealth;
+}

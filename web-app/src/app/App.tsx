@@ -11,6 +11,7 @@ import { VisitDonations } from '../screens/donations/VisitDonations';
 import { DonorDetail, Donors } from '../screens/liaison/Donors';
 import { Pledges } from '../screens/liaison/Pledges';
 import { Deliveries } from '../screens/operator/Deliveries';
+import { ServiceHealth } from '../screens/operator/ServiceHealth';
 import { Inbox } from '../screens/volunteer/Inbox';
 import { MyAssignments } from '../screens/volunteer/MyAssignments';
 import { MyHours } from '../screens/volunteer/MyHours';
@@ -74,6 +75,7 @@ export const routes: RouteObject[] = [
       { path: 'donors', element: <For screen="/donors"><Donors /></For> },
       { path: 'donors/:donorId', element: <For screen="/donors"><DonorDetail /></For> },
       { path: 'deliveries', element: <For screen="/deliveries"><Deliveries /></For> },
+      { path: 'health', element: <For screen="/health"><ServiceHealth /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
       { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },
       { path: '*', element: <NotFound /> },
