@@ -59,15 +59,12 @@ public class InboxChannel implements Channel {
                 .flatMap(recipient -> switch (InboxCopy.of(recipient, copy.nextAttemptAt(), clock.instant())) {
                     case LATER -> Mono.<Void>empty();
                     case NEVER -> deliveries.failedForGood(copy, name(), InboxCopy.NO_LOGIN);
-                    case NOW ->
-                        send(
-                                        copy,
-                                        recipient.get(),
-                                        Templates.render(
-                                                copy.kind(),
-                                                copy.params(),
-                                                recipient.get().locale()))
-                                .then(deliveries.sent(copy, name()));
+                    case NOW -> copyNow(copy, recipient.get());
                 });
+    }
+
+    private Mono<Void> copyNow(Delivery copy, Recipient recipient) {
+        return send(copy, recipient, Templates.render(copy.kind(), copy.params(), recipient.locale()))
+                .then(deliveries.sent(copy, name()));
     }
 }
