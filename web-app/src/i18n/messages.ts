@@ -623,6 +623,8 @@ export const en = {
   'calendar.gaps.other': '{count} places to fill',
   'calendar.full': 'Fully staffed',
   'calendar.staffingUnknown': 'Staffing not known',
+  'calendar.navigation': 'Months',
+  'calendar.visitsOn': 'Visits on {day}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1248,6 +1250,8 @@ export const zhCN: Dictionary = {
   'calendar.gaps.other': '尚缺 {count} 人',
   'calendar.full': '人员已满',
   'calendar.staffingUnknown': '人员情况未知',
+  'calendar.navigation': '切换月份',
+  'calendar.visitsOn': '{day}的走访',
 };
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -1,4 +1,4 @@
-import type { StaffingLine } from '../api/types';
+import type { StaffingLine, VisitStatus } from '../api/types';
 
 /** The role name a whole team's slot has on the staffing board (volunteer-service's VisitPlans.TEAM_SLOT). */
 export const TEAM_ROLE = 'TEAM';
@@ -96,4 +96,9 @@ export function summarise(lines: readonly StaffingLine[]): StaffingSummary {
     items: items.length,
     itemsWithGaps: items.filter((item) => item.gaps > 0).length,
   };
+}
+
+/** Whether a visit still needs people placed: not one that is over or called off. */
+export function needsStaffing(status: VisitStatus | undefined): boolean {
+  return status !== 'CANCELLED' && status !== 'COMPLETED';
 }

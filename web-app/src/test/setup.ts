@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+
+// A busy build machine (two cores, a Maven build beside) can take over a second to render a large screen; what a
+// test waits for must still come, so waiting longer only spares false failures.
+configure({ asyncUtilTimeout: 5000 });
 
 // No test leaves for the sign-in page (jsdom cannot navigate); those about it watch this.
 beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import type { VisitStatus, VisitSummary } from '../../api/types';
 import { PageHeading } from '../../app/Page';
@@ -11,8 +11,10 @@ import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
-import { summarise } from '../../staffing/gaps';
+import { needsStaffing, summarise } from '../../staffing/gaps';
 import { aroundVisitDay } from './attendance';
+import { monthKey, monthOfDay, parseMonth, today as todayAt } from './calendar';
+import { MonthCalendar } from './MonthCalendar';
 
 const PAGE_SIZE = 20;
 
@@ -28,11 +30,6 @@ export function visitTone(status: VisitStatus | undefined): 'neutral' | 'good' |
     default:
       return 'neutral';
   }
-}
-
-/** Whether a visit still needs people placed: not for one that is over or called off. */
-function stillStaffed(status: VisitStatus | undefined): boolean {
-  return status !== 'CANCELLED' && status !== 'COMPLETED';
 }
 
 function VisitStaffing({ visit }: { visit: VisitSummary }) {
@@ -74,7 +71,7 @@ function VisitCard({ visit, now }: { visit: VisitSummary; now: Date }) {
           </p>
         )}
         <div className="visit-staffing">
-          {stillStaffed(status) ? <VisitStaffing visit={visit} /> : <p className="muted">{t('staffing.notApplicable')}</p>}
+          {needsStaffing(status) ? <VisitStaffing visit={visit} /> : <p className="muted">{t('staffing.notApplicable')}</p>}
         </div>
         <p className="card-actions">
           <Link className="button" to={`/visits/${visit.id ?? ''}`} aria-label={t('visits.openBoardFor', { theme })}>
@@ -94,8 +91,8 @@ function VisitCard({ visit, now }: { visit: VisitSummary; now: Date }) {
   );
 }
 
-/** Coordinators: visits that have not ended, soonest first, each with its staffing at a glance and, on its day, check-in. */
-export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date }) {
+/** Visits that have not ended, soonest first, each with its staffing at a glance and, on its day, check-in. */
+function VisitList({ now }: { now: () => Date }) {
   const { t } = useI18n();
   const [from] = useState(() => now().toISOString());
   const [today] = useState(now);
@@ -118,48 +115,80 @@ export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date })
   );
 
   return (
+    <Outcome loaded={first} reload={first.reload}>
+      {(page) => {
+        const visits = [...(page.items ?? []), ...more];
+        const total = page.total ?? visits.length;
+        if (visits.length === 0) {
+          return <p className="empty">{t('visits.empty')}</p>;
+        }
+        return (
+          <>
+            <ul className="cards" aria-label={t('visits.title')}>
+              {visits.map((visit) => (
+                <VisitCard key={visit.id} visit={visit} now={today} />
+              ))}
+            </ul>
+            <p className="muted" role="status">
+              {t('visits.shown', { shown: visits.length, total })}
+            </p>
+            {visits.length < total && (
+              <p>
+                <button
+                  type="button"
+                  className="button secondary"
+                  disabled={loadMore.running}
+                  onClick={() => void loadMore.run()}
+                >
+                  {t('visits.showMore')}
+                </button>
+              </p>
+            )}
+            {loadMore.problem !== null && <ProblemMessage problem={loadMore.problem} />}
+          </>
+        );
+      }}
+    </Outcome>
+  );
+}
+
+type View = 'list' | 'calendar';
+
+/**
+ * Coordinators: the visits to come as a list, or a month's visits as a calendar; the view and the month are in the
+ * address, so a reload or a shared link shows the same.
+ */
+export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date }) {
+  const { t } = useI18n();
+  const [search] = useSearchParams();
+  const [today] = useState(() => todayAt(now()));
+  const view: View = search.get('view') === 'calendar' ? 'calendar' : 'list';
+  const month = parseMonth(search.get('month')) ?? monthOfDay(today);
+  const views: { view: View; search: string }[] = [
+    { view: 'list', search: '?view=list' },
+    { view: 'calendar', search: `?view=calendar&month=${monthKey(month)}` },
+  ];
+  return (
     <>
       <PageHeading text={t('visits.title')} />
       <p className="intro">{t('visits.intro')}</p>
-      <p>
+      <div className="visits-bar">
         <Link className="button" to="/visits/new">
           {t('visits.newVisit')}
         </Link>
-      </p>
-      <Outcome loaded={first} reload={first.reload}>
-        {(page) => {
-          const visits = [...(page.items ?? []), ...more];
-          const total = page.total ?? visits.length;
-          if (visits.length === 0) {
-            return <p className="empty">{t('visits.empty')}</p>;
-          }
-          return (
-            <>
-              <ul className="cards" aria-label={t('visits.title')}>
-                {visits.map((visit) => (
-                  <VisitCard key={visit.id} visit={visit} now={today} />
-                ))}
-              </ul>
-              <p className="muted" role="status">
-                {t('visits.shown', { shown: visits.length, total })}
-              </p>
-              {visits.length < total && (
-                <p>
-                  <button
-                    type="button"
-                    className="button secondary"
-                    disabled={loadMore.running}
-                    onClick={() => void loadMore.run()}
-                  >
-                    {t('visits.showMore')}
-                  </button>
-                </p>
-              )}
-              {loadMore.problem !== null && <ProblemMessage problem={loadMore.problem} />}
-            </>
-          );
-        }}
-      </Outcome>
+        <nav className="view-switch" aria-label={t('visits.view')}>
+          {views.map((choice) => (
+            <Link
+              key={choice.view}
+              to={{ search: choice.search }}
+              aria-current={choice.view === view ? 'page' : undefined}
+            >
+              {t(`visits.view.${choice.view}`)}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {view === 'calendar' ? <MonthCalendar month={month} today={today} /> : <VisitList now={now} />}
     </>
   );
 }

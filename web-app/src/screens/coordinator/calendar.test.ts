@@ -1,6 +1,19 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayOf, daysOf, monthKey, monthWindow, parseMonth, placeInMonth, today, weeksOf } from './calendar';
+import {
+  addMonths,
+  dayOf,
+  daysOf,
+  longDay,
+  monthKey,
+  monthTitle,
+  monthWindow,
+  parseMonth,
+  placeInMonth,
+  today,
+  weekdays,
+  weeksOf,
+} from './calendar';
 
 describe('the month calendar', () => {
   it('lays a month out in weeks from Monday, running into the months on either side', () => {
@@ -50,5 +63,30 @@ describe('the month calendar', () => {
   it('knows today where the coordinator works', () => {
     expect(today(new Date('2026-09-30T17:00:00Z'))).toBe('2026-10-01');
     expect(today(new Date('2026-09-30T17:00:00Z'), 'America/Los_Angeles')).toBe('2026-09-30');
+  });
+});
+
+describe('the month calendar in words', () => {
+  it('names the month, the days of the week from Monday and a whole date in each language', () => {
+    expect(monthTitle({ year: 2026, month: 9 }, 'en')).toBe('September 2026');
+    expect(monthTitle({ year: 2026, month: 9 }, 'zh-CN')).toBe('2026年9月');
+    expect(weekdays('en').map((day) => day.short)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(weekdays('zh-CN')[0]).toEqual({ short: '周一', long: '星期一' });
+    expect(weekdays('zh-CN')[6]?.long).toBe('星期日');
+    expect(longDay('2026-09-26', 'en')).toBe('Saturday, September 26, 2026');
+    expect(longDay('2026-09-26', 'zh-CN')).toBe('2026年9月26日星期六');
+  });
+
+  it('keeps a date on its day whatever zone the machine runs in', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const machine of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Shanghai']) {
+        process.env.TZ = machine;
+        expect(longDay('2026-01-01', 'en')).toBe('Thursday, January 1, 2026');
+        expect(monthTitle({ year: 2026, month: 1 }, 'en')).toBe('January 2026');
+      }
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 });

@@ -100,3 +100,31 @@ export function placeInMonth<T extends Dated>(visits: readonly T[], month: Month
   for (const list of days.values()) list.sort((a, b) => at(a) - at(b));
   return days;
 }
+
+// A plain date is formatted at UTC midnight in UTC, so the browser's zone never moves it to a neighbouring day.
+function plainDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** "September 2026", "2026年9月". */
+export function monthTitle({ year, month }: Month, language: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}
+
+/** "Saturday, September 26, 2026", "2026年9月26日星期六". */
+export function longDay(day: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(plainDate(day));
+}
+
+/** The days of the week from Monday, short ("Mon", "周一") and in full ("Monday", "星期一"). */
+export function weekdays(language: string): { short: string; long: string }[] {
+  const short = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, index) => {
+    const day = new Date(Date.UTC(2024, 0, 1 + index));
+    return { short: short.format(day), long: long.format(day) };
+  });
+}
