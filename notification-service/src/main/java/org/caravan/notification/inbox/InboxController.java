@@ -4,9 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.caravan.notification.delivery.Deliveries;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -92,10 +90,10 @@ class InboxController {
     }
 
     private Flux<ServerSentEvent<InboxEntry>> live(Jwt person) {
-        AtomicReference<Instant> seen = new AtomicReference<>(clock.instant());
+        StreamCursor cursor = new StreamCursor(clock.instant(), StreamCursor.LOOK_BACK);
         Flux<ServerSentEvent<InboxEntry>> notices = Flux.interval(STREAM_POLL)
-                .concatMap(tick -> inbox.newerThan(person.getSubject(), seen.get()))
-                .doOnNext(entry -> seen.set(entry.createdAt()))
+                .concatMap(tick -> inbox.stampedSince(person.getSubject(), cursor.readFrom(clock.instant())))
+                .filter(cursor::firstSight)
                 .map(entry -> ServerSentEvent.builder(entry)
                         .id(entry.id().toString())
                         .event("notice")

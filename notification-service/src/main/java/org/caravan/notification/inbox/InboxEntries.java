@@ -57,11 +57,12 @@ class InboxEntries {
                 .all();
     }
 
-    Flux<InboxEntry> newerThan(String recipient, Instant after) {
-        return database.sql("select * from inbox_entry where recipient = :recipient and created_at > :after"
+    /** The recipient's entries stamped at or after {@code since}, oldest first. */
+    Flux<InboxEntry> stampedSince(String recipient, Instant since) {
+        return database.sql("select * from inbox_entry where recipient = :recipient and created_at >= :since"
                         + " order by created_at, id")
                 .bind("recipient", recipient)
-                .bind("after", after)
+                .bind("since", since)
                 .map(InboxEntries::from)
                 .all();
     }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,55 @@ class InboxStreamIntegrationTests extends NotificationServiceIntegrationTest {
         } finally {
             listening.forEach(Disposable::dispose);
         }
+    }
+
+    @Test
+    void anEntryCommittedAfterALaterStampedOneStillArrivesAndEachArrivesOnce() {
+        String subject = "late-commit-" + UUID.randomUUID();
+        String token = TestInfrastructure.tokens().mint(subject, List.of("volunteer"), Duration.ofMinutes(2));
+        List<String> titles = new CopyOnWriteArrayList<>();
+        AtomicBoolean connected = new AtomicBoolean();
+        Disposable listening = open(token)
+                .expectStatus()
+                .isOk()
+                .returnResult(EVENTS)
+                .getResponseBody()
+                .subscribe(
+                        event -> {
+                            if ("connected".equals(event.comment())) {
+                                connected.set(true);
+                            } else if ("notice".equals(event.event())) {
+                                titles.add(event.data().get("title").asString());
+                            }
+                        },
+                        failure -> titles.add("failed: " + failure));
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilTrue(connected);
+            Instant now = now();
+            entryStamped(subject, "stamped second, committed first", now.plusSeconds(2));
+            await().atMost(Duration.ofSeconds(20)).until(() -> titles.contains("stamped second, committed first"));
+            // As a consumer's transaction that wrote its copy earlier but committed only now.
+            entryStamped(subject, "stamped first, committed second", now.plusSeconds(1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> titles.contains("stamped first, committed second"));
+
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> titles.size() == 2);
+            assertThat(titles).containsExactly("stamped second, committed first", "stamped first, committed second");
+        } finally {
+            listening.dispose();
+        }
+    }
+
+    private void entryStamped(String recipient, String title, Instant createdAt) {
+        database.sql(
+                        """
+                        insert into inbox_entry (recipient, kind, subject_id, title, body, event_id, created_at)
+                        values (:recipient, 'ASSIGNMENT_CONFIRMED', 'assignment-1', :title, 'body', gen_random_uuid(), :at)
+                        """)
+                .bind("recipient", recipient)
+                .bind("title", title)
+                .bind("at", createdAt)
+                .then()
+                .block(Duration.ofSeconds(10));
     }
 
     private static final ParameterizedTypeReference<ServerSentEvent<JsonNode>> EVENTS =
