@@ -17,6 +17,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
+import org.caravan.volunteer.staffing.TravelTime.Stay;
 import org.caravan.volunteer.volunteer.Volunteer;
 import org.caravan.volunteer.volunteer.VolunteerRepository;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -115,6 +117,44 @@ public class Assignments {
         return lockFor(assignmentId, caller).map(assignment -> allowed(assignment, next));
     }
 
+    /**
+     * An open offer locked for an accept, with all the accept needs to decide and tell it: the item (for the
+     * event), and the volunteer's held places near it in time (for the double-booking check).
+     */
+    record OfferToAccept(Assignment offer, Slot slot, Stay wanted, List<DoubleBooking.Held> heldNearby) {}
+
+    /** One row of {@link #lockToAccept}: the offer and its item repeated beside each held place near it. */
+    private record AcceptRow(Assignment offer, Slot slot, Stay wanted, Optional<DoubleBooking.Held> held) {}
+
+    /**
+     * The assignment, locked as by {@link #lockFor(UUID, Caller)}, read in the same statement as the item and the
+     * volunteer's other places: an accept in a rush costs its round trips, so it reads once what it decides by.
+     */
+    Mono<OfferToAccept> lockToAccept(UUID assignmentId, Caller caller) {
+        String sql = "select " + A_FIELDS
+                + ", i.visit_id, i.title, i.starts_at, i.ends_at, i.site_name, i.time_zone, i.site_id, i.site_lat,"
+                + " i.site_lon, held.* from assignment a join programme_item i on i.item_id = a.item_id "
+                + DoubleBooking.heldNear("a.volunteer_id", "a.id")
+                + " where a.id = :id"
+                + (caller.coordinator() ? "" : " and a.volunteer_id = (select id from volunteer where subject = :me)")
+                + " for update of a";
+        DatabaseClient.GenericExecuteSpec select = database.sql(sql).bind("id", assignmentId);
+        if (!caller.coordinator()) {
+            select = select.bind("me", caller.subject());
+        }
+        return select.map(row ->
+                        new AcceptRow(assignment(row), slotOf(row), DoubleBooking.wanted(row), DoubleBooking.held(row)))
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> new OfferToAccept(
+                        rows.get(0).offer(),
+                        rows.get(0).slot(),
+                        rows.get(0).wanted(),
+                        rows.stream().flatMap(r -> r.held().stream()).toList()))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Assignment", assignmentId)));
+    }
+
     private Mono<Assignment> lock(UUID assignmentId, UUID owner) {
         String sql = "select " + FIELDS + " from assignment where id = :id"
                 + (owner == null ? "" : " and volunteer_id = :owner") + " for update";
@@ -186,15 +226,19 @@ public class Assignments {
                         from programme_item where item_id = :item
                         """)
                 .bind("item", itemId)
-                .map(row -> new Slot(
-                        row.get("visit_id", UUID.class),
-                        row.get("item_id", UUID.class),
-                        row.get("title", String.class),
-                        instant(row.get("starts_at", OffsetDateTime.class)),
-                        instant(row.get("ends_at", OffsetDateTime.class)),
-                        row.get("site_name", String.class),
-                        ZoneId.of(row.get("time_zone", String.class))))
+                .map(Assignments::slotOf)
                 .one();
+    }
+
+    private static Slot slotOf(Readable row) {
+        return new Slot(
+                row.get("visit_id", UUID.class),
+                row.get("item_id", UUID.class),
+                row.get("title", String.class),
+                instant(row.get("starts_at", OffsetDateTime.class)),
+                instant(row.get("ends_at", OffsetDateTime.class)),
+                row.get("site_name", String.class),
+                ZoneId.of(row.get("time_zone", String.class)));
     }
 
     /** A new offer; {@code override} is the coordinator's reason for knowingly double-booking. */
@@ -224,14 +268,38 @@ public class Assignments {
         return insert.map(Assignments::assignment).one();
     }
 
-    /** For a place the caller has taken from the need's {@link Headcount}. */
-    Mono<Assignment> confirm(Assignment offer, Instant at) {
-        return move(offer, CONFIRMED, ANSWERED, at);
-    }
+    private static final String CONFIRM_OR_WAITLIST =
+            """
+            with place as (%s returning 1)
+            update assignment set status = case when p.taken then 'CONFIRMED' else 'WAITLISTED' end,
+              answered_at = :at, waitlist_order = case when p.taken then null else nextval('waitlist_order') end,
+              version = version + 1
+            from (select exists (select from place) as taken) p
+            where id = :id and status = :was
+            returning %s
+            """
+                    .formatted(Headcount.TAKE_A_PLACE, FIELDS);
 
-    /** The offer was accepted with no place free: it waits in line, behind everyone who answered before. */
-    Mono<Assignment> waitlist(Assignment offer, Instant at) {
-        return move(offer, WAITLISTED, "answered_at = :at, waitlist_order = nextval('waitlist_order')", at);
+    /**
+     * The offer is accepted: CONFIRMED with a place taken from the need's {@link Headcount} if one is free,
+     * otherwise WAITLISTED behind everyone who answered before. One statement writes both tables, the
+     * Headcount's guarded update (its SQL, not a copy) and the assignment's move, because an accept in a rush
+     * costs its round trips; should the move fail (the offer no longer open), the caller's transaction rolls the
+     * place back with it.
+     */
+    Mono<Assignment> confirmOrWaitlist(Assignment offer, Instant at) {
+        allowed(offer, CONFIRMED);
+        allowed(offer, WAITLISTED);
+        return database.sql(CONFIRM_OR_WAITLIST)
+                .bind("item", offer.itemId())
+                .bind("role", offer.role())
+                .bind("at", at)
+                .bind("id", offer.id())
+                .bind("was", offer.status().name())
+                .map(Assignments::assignment)
+                .one()
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "Assignment " + offer.id() + " is no longer " + offer.status() + "; lock it first")));
     }
 
     Mono<Assignment> decline(Assignment offer, Instant at) {
@@ -373,7 +441,13 @@ public class Assignments {
     /** Appends the event about the assignment, with the item and visit it concerns, to the outbox. */
     public Mono<Assignment> publish(Assignment assignment, Function<AssignmentSnapshot, CaravanEvent> event) {
         return slot(assignment.itemId())
-                .map(slot -> new AssignmentSnapshot(
+                .flatMap(slot -> publish(assignment, slot, event))
+                .thenReturn(assignment);
+    }
+
+    /** As above, for a caller that has read the assignment's item already. */
+    Mono<Assignment> publish(Assignment assignment, Slot slot, Function<AssignmentSnapshot, CaravanEvent> event) {
+        return Mono.just(new AssignmentSnapshot(
                         assignment.id(),
                         slot.visitId(),
                         assignment.itemId(),

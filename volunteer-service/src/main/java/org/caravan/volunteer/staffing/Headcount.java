@@ -7,12 +7,20 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The places taken of each staffing need ({@code staffing_need.confirmed}); nothing else writes the count. A place
- * is taken with one guarded update, which PostgreSQL serialises per need: of a hundred accepts at the same instant
- * exactly the free places succeed, and the table's check constraint refuses an overfill whatever the code does.
+ * The places taken of each staffing need ({@code staffing_need.confirmed}); nothing else writes the count (the
+ * accept runs this class's {@link #TAKE_A_PLACE} in its own statement). A place is taken with one guarded update,
+ * which PostgreSQL serialises per need: of a hundred accepts at the same instant exactly the free places succeed,
+ * and the table's check constraint refuses an overfill whatever the code does.
  */
 @Component
 class Headcount {
+
+    /**
+     * Takes a place of the need {@code :item}/{@code :role}, and updates no row when every place is taken. The
+     * accept runs it inside the statement that also moves the assignment ({@link Assignments#confirmOrWaitlist}).
+     */
+    static final String TAKE_A_PLACE = "update staffing_need set confirmed = confirmed + 1"
+            + " where item_id = :item and role = :role and confirmed < headcount";
 
     private final DatabaseClient database;
 
@@ -29,17 +37,6 @@ class Headcount {
                 .one()
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Staffing need", itemId + "/" + role)))
                 .then();
-    }
-
-    /** False when every place is taken. */
-    Mono<Boolean> take(Assignment offer) {
-        return database.sql("update staffing_need set confirmed = confirmed + 1"
-                        + " where item_id = :item and role = :role and confirmed < headcount")
-                .bind("item", offer.itemId())
-                .bind("role", offer.role())
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
     }
 
     Mono<Void> giveBack(Assignment held) {

@@ -81,8 +81,7 @@ class Staffing {
     /** The volunteer takes the offer: a free place confirms it, otherwise it waits in line. */
     @Transactional
     public Mono<Assignment> accept(UUID assignmentId, String subject) {
-        return openOffer(assignmentId, new Caller(subject, false), AssignmentStatus.CONFIRMED)
-                .flatMap(this::acceptOffer);
+        return acceptOffer(assignmentId, new Caller(subject, false));
     }
 
     @Transactional
@@ -95,23 +94,43 @@ class Staffing {
     @Transactional
     public Mono<Assignment> answerByLink(UUID assignmentId, boolean accept) {
         Caller link = new Caller("answer-link", true);
-        return openOffer(assignmentId, link, accept ? AssignmentStatus.CONFIRMED : AssignmentStatus.DECLINED)
-                .flatMap(offer -> accept ? acceptOffer(offer) : declineOffer(offer));
+        return accept
+                ? acceptOffer(assignmentId, link)
+                : openOffer(assignmentId, link, AssignmentStatus.DECLINED).flatMap(this::declineOffer);
     }
 
-    private Mono<Assignment> acceptOffer(Assignment offer) {
+    /**
+     * Three statements between begin and commit, for the sign-up rush: the offer locked with all that
+     * {@link #mayAccept} decides by, the place taken (or the line joined) with the offer's move, and the event.
+     * An accept asks as for CONFIRMED: whether it ends up confirmed or waitlisted depends on the headcount.
+     */
+    private Mono<Assignment> acceptOffer(UUID assignmentId, Caller caller) {
         Instant now = now();
-        return mayHoldPlace(offer)
-                .then(headcount.take(offer))
-                .flatMap(placed -> placed
-                        ? assignments
-                                .confirm(offer, now)
-                                .flatMap(a -> assignments.publish(
-                                        a, snapshot -> new AssignmentConfirmed(snapshot, a.answeredAt())))
-                        : assignments
-                                .waitlist(offer, now)
-                                .flatMap(a -> assignments.publish(
-                                        a, snapshot -> new AssignmentWaitlisted(snapshot, a.answeredAt()))));
+        return assignments.lockToAccept(assignmentId, caller).flatMap(locked -> {
+            Assignment offer = mayAccept(locked, clock.instant());
+            return assignments
+                    .confirmOrWaitlist(offer, now)
+                    .flatMap(a -> assignments.publish(
+                            a,
+                            locked.slot(),
+                            snapshot -> a.status() == AssignmentStatus.CONFIRMED
+                                    ? new AssignmentConfirmed(snapshot, a.answeredAt())
+                                    : new AssignmentWaitlisted(snapshot, a.answeredAt())));
+        });
+    }
+
+    /**
+     * The offer, if it may be accepted now: still open, not expired, and clashing with none of the volunteer's
+     * places unless a coordinator overrode the clash when offering it. Refused (409) otherwise, in that order.
+     */
+    static Assignment mayAccept(Assignments.OfferToAccept locked, Instant now) {
+        Assignment offer = notExpired(Assignments.allowed(locked.offer(), AssignmentStatus.CONFIRMED), now);
+        if (offer.conflictOverrideReason() == null) {
+            DoubleBooking.firstClash(locked.wanted(), locked.heldNearby()).ifPresent(conflict -> {
+                throw doubleBooked(conflict, false);
+            });
+        }
+        return offer;
     }
 
     private Mono<Assignment> declineOffer(Assignment offer) {
@@ -187,16 +206,6 @@ class Staffing {
                 .map(all -> ItemAssignmentOrder.sorted(all, Assignments.ItemAssignment::assignment));
     }
 
-    private Mono<Void> mayHoldPlace(Assignment offer) {
-        if (offer.conflictOverrideReason() != null) {
-            return Mono.empty();
-        }
-        return doubleBooking
-                .of(offer.volunteerId(), offer.itemId(), offer.id())
-                .flatMap(conflict ->
-                        conflict.isPresent() ? Mono.error(doubleBooked(conflict.get(), false)) : Mono.empty());
-    }
-
     private static ProblemException doubleBooked(DoubleBooking.Conflict conflict, boolean overridable) {
         return ProblemException.conflict(
                         "Double booking",
@@ -208,16 +217,20 @@ class Staffing {
     }
 
     /**
-     * The caller's own open offer (or their team's, for its lead), locked for the answer. An accept asks as for
-     * CONFIRMED: whether it ends up confirmed or waitlisted depends on the headcount, not on the offer.
+     * The caller's own open offer (or their team's, for its lead), locked for a decline; an accept locks it with
+     * what it decides by, through {@link Assignments#lockToAccept}.
      */
     private Mono<Assignment> openOffer(UUID assignmentId, Caller caller, AssignmentStatus answer) {
-        return assignments.lockFor(assignmentId, caller, answer).map(assignment -> {
-            if (assignment.offerExpiresAt().isBefore(clock.instant())) {
-                throw ProblemException.conflict("Offer expired", "The offer expired at " + assignment.offerExpiresAt());
-            }
-            return assignment;
-        });
+        return assignments
+                .lockFor(assignmentId, caller, answer)
+                .map(assignment -> notExpired(assignment, clock.instant()));
+    }
+
+    private static Assignment notExpired(Assignment offer, Instant now) {
+        if (offer.offerExpiresAt().isBefore(now)) {
+            throw ProblemException.conflict("Offer expired", "The offer expired at " + offer.offerExpiresAt());
+        }
+        return offer;
     }
 
     Instant now() {
