@@ -32,6 +32,7 @@ export const en = {
 
   'visits.title': 'Upcoming visits',
   'visits.intro': 'Visits that have not ended yet, soonest first, with the places still to fill.',
+  'visits.intro.calendar': 'A month of visits, each on the day it starts at its site, with the places still to fill.',
   'visits.empty': 'No upcoming visits.',
   'visits.column.when': 'When',
   'visits.column.visit': 'Visit',
@@ -659,6 +660,7 @@ export const zhCN: Dictionary = {
 
   'visits.title': '近期走访',
   'visits.intro': '尚未结束的走访，按时间先后排列，并列出仍待安排的岗位。',
+  'visits.intro.calendar': '按月查看走访：每场走访显示在其站点当地的开始日期，并列出仍待安排的岗位。',
   'visits.empty': '近期没有走访。',
   'visits.column.when': '时间',
   'visits.column.visit': '走访',

@@ -105,6 +105,7 @@ describe('the month calendar of visits', () => {
     expect(within(today as HTMLElement).getByText('Today')).toBeInTheDocument();
 
     expect(visitSearches(gateway.requests)).toEqual([{ from: '2026-08-31', to: '2026-10-02', page: '0', size: '200' }]);
+    expect(screen.getByText(/^A month of visits, each on the day it starts at its site/)).toBeInTheDocument();
     const switcher = screen.getByRole('navigation', { name: 'Show as' });
     expect(within(switcher).getByRole('link', { name: 'Calendar' })).toHaveAttribute('aria-current', 'page');
     expect(within(switcher).getByRole('link', { name: 'List' })).not.toHaveAttribute('aria-current');

@@ -186,7 +186,7 @@ export function MonthCalendar({ month, today }: { month: Month; today: string })
         <h2 id="calendar-title">{title}</h2>
         <nav className="calendar-moves" aria-label={t('calendar.navigation')}>
           <Link className="button secondary" to={to(addMonths(month, -1))}>
-            <span aria-hidden="true">‹ </span>
+            <span aria-hidden="true">{'‹\u00a0'}</span>
             {t('calendar.previous')}
           </Link>
           <Link
@@ -198,7 +198,7 @@ export function MonthCalendar({ month, today }: { month: Month; today: string })
           </Link>
           <Link className="button secondary" to={to(addMonths(month, 1))}>
             {t('calendar.next')}
-            <span aria-hidden="true"> ›</span>
+            <span aria-hidden="true">{'\u00a0›'}</span>
           </Link>
         </nav>
       </div>

@@ -171,7 +171,7 @@ export function UpcomingVisits({ now = () => new Date() }: { now?: () => Date })
   return (
     <>
       <PageHeading text={t('visits.title')} />
-      <p className="intro">{t('visits.intro')}</p>
+      <p className="intro">{t(view === 'calendar' ? 'visits.intro.calendar' : 'visits.intro')}</p>
       <div className="visits-bar">
         <Link className="button" to="/visits/new">
           {t('visits.newVisit')}
