@@ -7,7 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.awaitility.Awaitility;
 import org.caravan.infrastructure.DemoPeople;
 import org.caravan.infrastructure.DemoScenario;
@@ -127,11 +131,29 @@ class WebAppInTheBrowserIntegrationTests {
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             InTheBrowser.choosePasswordAndSignIn(caravan, browser, wait, li);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Upcoming visits"));
-            WebElement board = wait.until(
-                    ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/visits/" + visitId + "']")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/visits/" + visitId + "']")));
             assertThat(browser.findElement(By.id("main")).getText()).contains("共谱祖国颂", "places to fill");
             coordinatorsLaptop.screenshot("coordinator-desktop-en-upcoming-visits");
-            board.click();
+
+            // The same visits as a month: the demo visit on its day, leading to its board.
+            browser.findElement(By.linkText("Calendar")).click();
+            YearMonth thisMonth = YearMonth.now(BEIJING);
+            YearMonth visitsMonth = YearMonth.from(DemoScenario.upcomingDay());
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#calendar-title"), monthTitle(thisMonth)));
+            if (!visitsMonth.equals(thisMonth)) {
+                browser.findElement(By.linkText("Next month")).click();
+                wait.until(ExpectedConditions.textToBe(By.cssSelector("#calendar-title"), monthTitle(visitsMonth)));
+            }
+            assertThat(browser.getCurrentUrl()).endsWith("#/visits?view=calendar&month=" + visitsMonth);
+            WebElement onItsDay = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("table.month-grid a[href='#/visits/" + visitId + "']")));
+            WebElement day = onItsDay.findElement(By.xpath("ancestor::td"));
+            assertThat(day.findElement(By.tagName("time")).getAttribute("datetime"))
+                    .isEqualTo(DemoScenario.upcomingDay().toString());
+            assertThat(onItsDay.getText()).contains("09:30", "共谱祖国颂");
+            wait.until(ExpectedConditions.textToBePresentInElement(day, "places to fill"));
+            coordinatorsLaptop.screenshot("coordinator-desktop-en-calendar");
+            onItsDay.click();
 
             WebElement talk = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.xpath("//section[.//h2[contains(., 'Model-worker talk: BIM')]]")));
@@ -262,7 +284,31 @@ class WebAppInTheBrowserIntegrationTests {
                                     .build())
                     .body()
                     .contains("Picture-book reading"));
+
+            // On a phone, the month lists its days with visits: the new one, its places still to fill.
+            String month = day.substring(0, 7);
+            browser.get(caravan.gateway() + "/#/visits?view=calendar&month=" + month);
+            WebElement agenda = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.agenda")));
+            assertThat(browser.findElements(By.cssSelector("table.month-grid")))
+                    .as("no grid of seven columns on a phone")
+                    .isEmpty();
+            WebElement onItsDay = agenda.findElement(By.xpath(".//li[.//time[@datetime='" + day + "']]"));
+            assertThat(onItsDay.findElement(By.cssSelector("a[href='#/visits/" + visitId + "']"))
+                            .getText())
+                    .contains("02:00", theme);
+            wait.until(ExpectedConditions.textToBePresentInElement(onItsDay, "3 places to fill"));
+            assertThat(InTheBrowser.widthOverflow(browser))
+                    .as("the month fits the phone")
+                    .isLessThanOrEqualTo(0);
+            coordinatorsPhone.screenshot("coordinator-phone-en-calendar");
         }
+    }
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** "December 2026", as the web app heads its month in English. */
+    private static String monthTitle(YearMonth month) {
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH));
     }
 
     /** The demo visit (Dandelion School, eight items) and its people, loaded as a coordinator's script does. */
