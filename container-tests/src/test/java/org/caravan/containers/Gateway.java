@@ -38,9 +38,16 @@ final class Gateway {
         return HttpExchange.send(http, request.build());
     }
 
+    /**
+     * Longer than the gateway's own response timeout (30 s): a replica that stops while it handles a request is
+     * then answered for by the gateway's 504, which a careful client checks and retries, and not by this client
+     * giving up at the same instant with no answer at all.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
     HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(PATIENCE)
                 .header("Authorization", "Bearer " + token);
     }
 
