@@ -17,7 +17,6 @@ import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,21 +34,21 @@ class AcknowledgementController {
 
     private final Clock clock;
 
-    private final DatabaseClient database;
+    private final Acknowledgements acknowledgements;
     private final Donors donors;
     private final VisitPlans visits;
     private final Outbox outbox;
     private final TransactionalOperator transaction;
 
     AcknowledgementController(
-            DatabaseClient database,
+            Acknowledgements acknowledgements,
             Donors donors,
             VisitPlans visits,
             Outbox outbox,
             TransactionalOperator transaction,
             Clock clock) {
         this.clock = clock;
-        this.database = database;
+        this.acknowledgements = acknowledgements;
         this.donors = donors;
         this.visits = visits;
         this.outbox = outbox;
@@ -101,19 +100,12 @@ class AcknowledgementController {
     }
 
     private Mono<UUID> insert(Acknowledgement request, String team, Caller caller, Instant now) {
-        DatabaseClient.GenericExecuteSpec insert = database.sql(
-                        """
-                        insert into acknowledgement (visit_id, donor_id, team_name, description, recorded_by, recorded_at)
-                        values (:visit, :donor, :team, :description, :by, :at) returning id
-                        """)
-                .bind("visit", request.visitId())
-                .bind("description", request.description().strip())
-                .bind("by", caller.subject())
-                .bind("at", now);
-        insert = request.donorId() == null
-                ? insert.bindNull("donor", UUID.class)
-                : insert.bind("donor", request.donorId());
-        insert = team == null ? insert.bindNull("team", String.class) : insert.bind("team", team);
-        return insert.map(row -> row.get("id", UUID.class)).one();
+        return acknowledgements.record(
+                request.visitId(),
+                request.donorId(),
+                team,
+                request.description().strip(),
+                caller.subject(),
+                now);
     }
 }

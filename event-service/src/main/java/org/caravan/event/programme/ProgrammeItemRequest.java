@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.caravan.contracts.visit.StaffingNeed;
+import org.caravan.event.visit.ProgrammeItemKind;
 
 /** An item as a coordinator enters it: start local to the site, the people and teams it needs. */
 public record ProgrammeItemRequest(

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.caravan.contracts.visit.ProgrammeChange;
 import org.caravan.event.visit.PlannedVisit;
 import org.caravan.event.visit.PlannedVisits;
+import org.caravan.event.visit.ProgrammeItem;
+import org.caravan.event.visit.ProgrammeItemRepository;
 import org.caravan.event.visit.VisitPlanning;
 import org.caravan.event.visit.VisitStatus;
 import org.caravan.platform.web.ProblemException;

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.event.caravan.Caravan;
-import org.caravan.event.programme.ProgrammeItem;
 import org.caravan.event.site.Site;
 
 /** A visit with what it refers to and its programme in order: the aggregate as it is read and published. */

@@ -2,7 +2,6 @@ package org.caravan.event.visit;
 
 import java.util.UUID;
 import org.caravan.event.caravan.CaravanRepository;
-import org.caravan.event.programme.ProgrammeItemRepository;
 import org.caravan.event.site.SiteRepository;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.stereotype.Component;

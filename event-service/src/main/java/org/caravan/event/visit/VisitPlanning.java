@@ -18,8 +18,6 @@ import org.caravan.contracts.visit.VisitRescheduled;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitStarted;
 import org.caravan.event.caravan.CaravanRepository;
-import org.caravan.event.programme.ProgrammeItem;
-import org.caravan.event.programme.ProgrammeItemRepository;
 import org.caravan.event.site.Site;
 import org.caravan.event.site.SiteRepository;
 import org.caravan.platform.outbox.Outbox;

@@ -4,6 +4,7 @@ import io.r2dbc.postgresql.codec.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -206,5 +207,62 @@ public class Reminders {
     private static Instant dueAt(Instant startsAt, Duration lead, Recipient recipient) {
         Instant due = startsAt.minus(lead);
         return recipient == null ? due : recipient.beforeQuietHours(due);
+    }
+
+    /** A reminder still to come: of an item ({@code REMINDER}) or of an offer about to expire ({@code OFFER_EXPIRING}). */
+    public record PlannedReminder(
+            UUID id, String kind, UUID assignmentId, UUID visitId, String item, Instant startsAt, Instant dueAt) {}
+
+    /** What the person signed in as {@code subject} will be reminded of, soonest first. */
+    @SuppressWarnings("unchecked")
+    public Flux<PlannedReminder> plannedFor(String subject) {
+        return database.sql(
+                        """
+                        select r.id, r.kind, r.assignment_id, r.visit_id, r.due_at, r.params
+                        from reminder r join recipient p on p.key = 'volunteer:' || r.volunteer_id
+                        where p.subject = :subject and r.status = 'PLANNED'
+                        order by r.due_at, r.id
+                        """)
+                .bind("subject", subject)
+                .map(row -> {
+                    Map<String, String> params =
+                            EventJson.read(row.get("params", Json.class).asArray(), Map.class);
+                    return new PlannedReminder(
+                            row.get("id", UUID.class),
+                            row.get("kind", String.class),
+                            row.get("assignment_id", UUID.class),
+                            row.get("visit_id", UUID.class),
+                            params.get("item"),
+                            Instant.parse(params.get("startsAt")),
+                            row.get("due_at", OffsetDateTime.class).toInstant());
+                })
+                .all();
+    }
+
+    /** A reminder taken to be sent: its id, whom it is for, what it is about and its words' parameters. */
+    public record Due(UUID id, UUID assignmentId, UUID volunteerId, NoticeKind kind, Map<String, String> params) {}
+
+    /**
+     * Marks up to {@code limit} reminders due at {@code now} as sent and returns them, in the caller's
+     * transaction; with several replicas each is taken by one (skip locked).
+     */
+    @SuppressWarnings("unchecked")
+    public Flux<Due> takeDue(Instant now, int limit) {
+        return database.sql(
+                        """
+                        update reminder set status = 'SENT'
+                        where id in (select id from reminder where status = 'PLANNED' and due_at <= :now
+                                     order by due_at limit :limit for update skip locked)
+                        returning id, assignment_id, volunteer_id, kind, params
+                        """)
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(row -> new Due(
+                        row.get("id", UUID.class),
+                        row.get("assignment_id", UUID.class),
+                        row.get("volunteer_id", UUID.class),
+                        NoticeKind.valueOf(row.get("kind", String.class)),
+                        EventJson.read(row.get("params", Json.class).asArray(), Map.class)))
+                .all();
     }
 }

@@ -5,10 +5,7 @@ import java.util.List;
 import org.caravan.platform.security.AnswerLinks;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,20 +26,20 @@ class AnswerLinkController {
 
     private final AnswerLinks links;
     private final Staffing staffing;
-    private final DatabaseClient database;
+    private final UsedAnswerLinks usedLinks;
     private final TransactionalOperator transaction;
 
     AnswerLinkController(
             @Value("${caravan.answer-links.secret}") String secret,
             @Value("${caravan.answer-links.previous-secrets:}") List<String> previousSecrets,
             Staffing staffing,
-            DatabaseClient database,
+            UsedAnswerLinks usedLinks,
             TransactionalOperator transaction,
             Clock clock) {
         this.clock = clock;
         this.links = new AnswerLinks(secret, previousSecrets);
         this.staffing = staffing;
-        this.database = database;
+        this.usedLinks = usedLinks;
         this.transaction = transaction;
     }
 
@@ -60,21 +57,8 @@ class AnswerLinkController {
     @PostMapping("/api/answer-links/{token}")
     Mono<Assignment> answer(@PathVariable String token) {
         AnswerLinks.Answer answer = valid(token);
-        return database.sql(
-                        "insert into used_answer_link (nonce, assignment_id, answer) values (:nonce, :assignment, :answer)")
-                .bind("nonce", answer.nonce())
-                .bind("assignment", answer.assignmentId())
-                .bind("answer", answer.answer())
-                .then()
-                .onErrorMap(
-                        DuplicateKeyException.class,
-                        e -> new ProblemException(
-                                HttpStatus.GONE, "Link already used", "This link has already been used"))
-                // Signed for an assignment this service does not hold (withdrawn data, another environment).
-                .onErrorMap(
-                        e -> e instanceof org.springframework.dao.DataIntegrityViolationException
-                                && !(e instanceof DuplicateKeyException),
-                        e -> ProblemException.notFound("Assignment", answer.assignmentId()))
+        return usedLinks
+                .spend(answer)
                 .then(staffing.answerByLink(answer.assignmentId(), "accept".equals(answer.answer())))
                 .as(transaction::transactional);
     }

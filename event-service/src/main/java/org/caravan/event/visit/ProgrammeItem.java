@@ -1,4 +1,4 @@
-package org.caravan.event.programme;
+package org.caravan.event.visit;
 
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public record ProgrammeItem(
                 id, visitId, title, kind, startsAt.plus(shift), durationMinutes, needs, teamSlots, createdAt);
     }
 
-    static Json needsJson(List<StaffingNeed> needs) {
+    public static Json needsJson(List<StaffingNeed> needs) {
         return Json.of(EventJson.write(needs));
     }
 }

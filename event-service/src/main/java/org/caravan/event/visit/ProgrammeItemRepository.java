@@ -1,4 +1,4 @@
-package org.caravan.event.programme;
+package org.caravan.event.visit;
 
 import java.util.UUID;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;

@@ -1,4 +1,4 @@
-package org.caravan.event.programme;
+package org.caravan.event.visit;
 
 public enum ProgrammeItemKind {
     PERFORMANCE,

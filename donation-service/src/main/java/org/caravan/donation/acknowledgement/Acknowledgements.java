@@ -1,0 +1,34 @@
+package org.caravan.donation.acknowledgement;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** The gifts given in return at visits ({@code acknowledgement}); nothing else writes the table. */
+@Component
+class Acknowledgements {
+
+    private final DatabaseClient database;
+
+    Acknowledgements(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /** Records a gift in return to a donor or to a team (one of the two is null); returns its id. */
+    Mono<UUID> record(UUID visitId, UUID donorId, String teamName, String description, String recordedBy, Instant at) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql(
+                        """
+                        insert into acknowledgement (visit_id, donor_id, team_name, description, recorded_by, recorded_at)
+                        values (:visit, :donor, :team, :description, :by, :at) returning id
+                        """)
+                .bind("visit", visitId)
+                .bind("description", description)
+                .bind("by", recordedBy)
+                .bind("at", at);
+        insert = donorId == null ? insert.bindNull("donor", UUID.class) : insert.bind("donor", donorId);
+        insert = teamName == null ? insert.bindNull("team", String.class) : insert.bind("team", teamName);
+        return insert.map(row -> row.get("id", UUID.class)).one();
+    }
+}
