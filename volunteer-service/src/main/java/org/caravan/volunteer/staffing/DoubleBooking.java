@@ -58,6 +58,20 @@ public class DoubleBooking {
         }
     }
 
+    /**
+     * Makes the accepts of the offer's volunteer wait for each other until their transactions end: two offers that
+     * clash, accepted at the same instant, would otherwise each compare with the other's place before it is
+     * committed, and both be confirmed. Its own statement, run first, so that the read that follows sees what an
+     * accept that held the lock before committed. {@code no key update}: new offers to the volunteer, which only
+     * reference the row, are not held up.
+     */
+    Mono<Void> serialiseAnswersOf(UUID assignmentId) {
+        return database.sql("select 1 from volunteer"
+                        + " where id = (select volunteer_id from assignment where id = :id) for no key update")
+                .bind("id", assignmentId)
+                .then();
+    }
+
     /** One of the volunteer's held places close enough in time to an item to be compared with it. */
     record Held(UUID assignmentId, String itemTitle, String site, String zone, Stay stay) {}
 

@@ -100,23 +100,27 @@ class Staffing {
     }
 
     /**
-     * Three statements between begin and commit, for the sign-up rush: the offer locked with all that
-     * {@link #mayAccept} decides by, the place taken (or the line joined) with the offer's move, and the event.
-     * An accept asks as for CONFIRMED: whether it ends up confirmed or waitlisted depends on the headcount.
+     * Four statements between begin and commit, for the sign-up rush: the volunteer's answers serialised, the offer
+     * locked with all that {@link #mayAccept} decides by, the place taken (or the line joined) with the offer's
+     * move, and the event. An accept asks as for CONFIRMED: whether it ends up confirmed or waitlisted depends on
+     * the headcount.
      */
     private Mono<Assignment> acceptOffer(UUID assignmentId, Caller caller) {
         Instant now = now();
-        return assignments.lockToAccept(assignmentId, caller).flatMap(locked -> {
-            Assignment offer = mayAccept(locked, clock.instant());
-            return assignments
-                    .confirmOrWaitlist(offer, now)
-                    .flatMap(a -> assignments.publish(
-                            a,
-                            locked.slot(),
-                            snapshot -> a.status() == AssignmentStatus.CONFIRMED
-                                    ? new AssignmentConfirmed(snapshot, a.answeredAt())
-                                    : new AssignmentWaitlisted(snapshot, a.answeredAt())));
-        });
+        return doubleBooking
+                .serialiseAnswersOf(assignmentId)
+                .then(assignments.lockToAccept(assignmentId, caller))
+                .flatMap(locked -> {
+                    Assignment offer = mayAccept(locked, clock.instant());
+                    return assignments
+                            .confirmOrWaitlist(offer, now)
+                            .flatMap(a -> assignments.publish(
+                                    a,
+                                    locked.slot(),
+                                    snapshot -> a.status() == AssignmentStatus.CONFIRMED
+                                            ? new AssignmentConfirmed(snapshot, a.answeredAt())
+                                            : new AssignmentWaitlisted(snapshot, a.answeredAt())));
+                });
     }
 
     /**

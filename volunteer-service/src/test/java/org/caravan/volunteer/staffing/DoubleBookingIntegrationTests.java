@@ -3,8 +3,15 @@ package org.caravan.volunteer.staffing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.caravan.contracts.visit.SiteSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
@@ -13,6 +20,9 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 class DoubleBookingIntegrationTests extends VolunteerServiceIntegrationTest {
+
+    /** The race is a few milliseconds wide: several rounds, each with its own volunteer, to meet it. */
+    private static final int ROUNDS_OF_SIMULTANEOUS_ACCEPTS = 8;
 
     private static final LocalDateTime NINE_THIRTY = LocalDateTime.of(2026, 10, 17, 9, 30);
 
@@ -125,6 +135,53 @@ class DoubleBookingIntegrationTests extends VolunteerServiceIntegrationTest {
 
         assertThat(refused.path("title").asString()).isEqualTo("Double booking");
         assertThat(statusOf(second, subject)).isEqualTo("OFFERED");
+    }
+
+    @Test
+    void ofTwoClashingOffersAcceptedAtTheSameInstantOneIsConfirmedAndTheOtherRefused() throws Exception {
+        for (int round = 0; round < ROUNDS_OF_SIMULTANEOUS_ACCEPTS; round++) {
+            String subject = "medic-" + UUID.randomUUID();
+            String volunteer = registerVolunteer(subject, "MEDIC");
+            LocalDateTime day = NINE_THIRTY.plusDays(round + 1);
+            VisitSnapshot morning = scheduledVisitAt(DANDELION_SCHOOL, day, 60, "medic", 2);
+            VisitSnapshot sameHour = scheduledVisitAt(TEMPLE_OF_HEAVEN, day.plusMinutes(30), 60, "medic", 2);
+            List<String> offers = List.of(
+                    body(offer(onlyItem(morning), "medic", volunteer)
+                                    .expectStatus()
+                                    .isCreated())
+                            .path("id")
+                            .asString(),
+                    body(offer(onlyItem(sameHour), "medic", volunteer)
+                                    .expectStatus()
+                                    .isCreated())
+                            .path("id")
+                            .asString());
+
+            CyclicBarrier together = new CyclicBarrier(offers.size());
+            ExecutorService volunteersPhones = Executors.newFixedThreadPool(offers.size());
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (String offer : offers) {
+                    answers.add(volunteersPhones.submit(() -> {
+                        together.await();
+                        return answer(offer, "accept", subject)
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(200, 409);
+            } finally {
+                volunteersPhones.shutdownNow();
+            }
+            assertThat(offers.stream().map(offer -> statusOf(offer, subject)))
+                    .as("round " + round)
+                    .containsExactlyInAnyOrder("CONFIRMED", "OFFERED");
+        }
     }
 
     @Test
