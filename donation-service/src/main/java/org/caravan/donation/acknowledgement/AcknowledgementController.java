@@ -13,7 +13,6 @@ import org.caravan.contracts.donation.AcknowledgementRecorded;
 import org.caravan.donation.donor.Caller;
 import org.caravan.donation.donor.Donors;
 import org.caravan.donation.visit.VisitPlans;
-import org.caravan.platform.outbox.Outbox;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,21 +36,18 @@ class AcknowledgementController {
     private final Acknowledgements acknowledgements;
     private final Donors donors;
     private final VisitPlans visits;
-    private final Outbox outbox;
     private final TransactionalOperator transaction;
 
     AcknowledgementController(
             Acknowledgements acknowledgements,
             Donors donors,
             VisitPlans visits,
-            Outbox outbox,
             TransactionalOperator transaction,
             Clock clock) {
         this.clock = clock;
         this.acknowledgements = acknowledgements;
         this.donors = donors;
         this.visits = visits;
-        this.outbox = outbox;
         this.transaction = transaction;
     }
 
@@ -82,30 +78,15 @@ class AcknowledgementController {
                 : donors.require(request.donorId(), caller).then();
         return donorKnown
                 .then(visits.require(request.visitId(), "visitId"))
-                .then(insert(request, team, caller, now))
-                .flatMap(id -> {
-                    AcknowledgementRecorded recorded = new AcknowledgementRecorded(
-                            id,
-                            request.visitId(),
-                            request.donorId(),
-                            team,
-                            request.description().strip(),
-                            caller.subject(),
-                            now);
-                    return outbox.append(recorded).thenReturn(recorded);
-                })
+                .then(acknowledgements.record(
+                        request.visitId(),
+                        request.donorId(),
+                        team,
+                        request.description().strip(),
+                        caller.subject(),
+                        now))
                 .as(transaction::transactional)
                 .map(recorded -> ResponseEntity.created(URI.create("/api/visits/" + request.visitId() + "/donations"))
                         .body(recorded));
-    }
-
-    private Mono<UUID> insert(Acknowledgement request, String team, Caller caller, Instant now) {
-        return acknowledgements.record(
-                request.visitId(),
-                request.donorId(),
-                team,
-                request.description().strip(),
-                caller.subject(),
-                now);
     }
 }
