@@ -93,7 +93,6 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
         String listed = sent.stream()
                 .map(s -> (s.autoCommitted() ? "[auto-commit] " : "") + s.what().replaceAll("\\s+", " "))
                 .collect(Collectors.joining("\n  ", sent.size() + " round trips:\n  ", ""));
-        System.out.println(listed);
         assertThat(sent).as(listed).hasSizeLessThanOrEqualTo(atMost);
         assertThat(sent.stream().filter(StatementLog.Sent::commits)).as(listed).hasSize(1);
     }
