@@ -20,15 +20,38 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The SQL one accepted assignment costs, replayed over plain JDBC against the same PostgreSQL: volunteer-service's
- * transaction (lock the offer, read the item and the volunteer's other places, take a seat, answer, append the
- * outbox row), the relay stamping rows sent in batches, notification-service's consumer transaction
- * (processed event, recipient, two deliveries with their history, the place and two reminders) and the
- * dispatcher's (the inbox entry, then the second channel skipped). The tables are copies ({@code like ...
- * including all}: columns, defaults, checks, indexes) in a {@code bench} schema of each service's database, so
- * the services' own rows are untouched. No HTTP, no Kafka, no JSON mapping: what the database alone allows.
+ * The SQL one accepted assignment costs, replayed over plain JDBC against the same PostgreSQL, in two shapes.
+ *
+ * <p>P, {@link #acceptsPerSecond}: the statements the services send, in the same transactions.
+ * volunteer-service's accept: the offer locked and read with its programme item and the volunteer's held places
+ * nearby ({@code Assignments.lockToAccept}), one statement taking a seat from the need if one is free and moving
+ * the offer to CONFIRMED or WAITLISTED ({@code Assignments.CONFIRM_OR_WAITLIST}), the outbox row, commit. The
+ * relay stamping rows sent in batches. notification-service's consumer transaction: the event's claim, the offer
+ * warning dropped, the inbox delivery queued and its copy made there and then (recipient, inbox entry, SENT with
+ * its history, {@code InboxChannel.copyAsQueued}), the second delivery queued, and for a confirmation the place,
+ * the recipient again and two reminders. Then the dispatcher's transaction for the second delivery (taken, the
+ * recipient, SKIPPED with its history).
+ *
+ * <p>P0, {@link #fewestPerSecond}: the same effects with the fewest statements and commits, written by hand: one
+ * statement on each side, each its own transaction. volunteer-service: the seat taken under the headcount, the
+ * assignment's new state and the outbox row, in one CTE. notification-service: the claim (processed_event), both
+ * deliveries in their final status with their history, the inbox entry, and for a confirmation the place and
+ * its reminders, in one CTE. It decides nothing the services decide in Java (no double-booking check, no
+ * template rendered), so it is a floor no service written this way could beat. The relay runs beside it as for P.
+ *
+ * <p>The tables are copies ({@code like ... including all}: columns, defaults, checks, indexes) in a {@code bench}
+ * schema of each service's database, made afresh for each shape, so the services' own rows are untouched; the
+ * copies' serial columns still draw from the services' sequences. No HTTP, no Kafka, no JSON mapping: what the
+ * database alone allows.
  */
 final class SqlBaseline {
+
+    private static final String CONFIRMED_TYPE = "org.caravan.assignment.confirmed.v1";
+    private static final String WAITLISTED_TYPE = "org.caravan.assignment.waitlisted.v1";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    private static final String INBOX_TITLE = "已确认：Station 1";
+    private static final String INBOX_BODY = "感谢您！蒲公英中学 Dandelion School，2026年12月5日 09:30，担任 helper。";
+    private static final String SKIPPED_DETAIL = "no other channel; the inbox copy stands";
 
     private final BenchmarkSystem system;
     private final String payload;
@@ -38,10 +61,24 @@ final class SqlBaseline {
         this.payload = new String(payload, StandardCharsets.UTF_8);
     }
 
-    private record Offer(UUID id, UUID item, String role, UUID volunteer) {}
+    private record Offer(UUID id, UUID item, String role, UUID volunteer, String subject) {}
 
-    /** Accepted assignments per second with {@code threads} workers for {@code duration}. */
+    /** One accepted assignment on both services' databases. */
+    private interface Accept {
+        void accept(Connection volunteers, Connection notifications, Offer offer) throws SQLException;
+    }
+
+    /** P: accepted assignments per second with {@code threads} workers for {@code duration}. */
     double acceptsPerSecond(int threads, Duration duration) throws Exception {
+        return perSecond(threads, duration, false, this::accept);
+    }
+
+    /** P0: as {@link #acceptsPerSecond}, with one statement on each side. */
+    double fewestPerSecond(int threads, Duration duration) throws Exception {
+        return perSecond(threads, duration, true, this::acceptFewest);
+    }
+
+    private double perSecond(int threads, Duration duration, boolean autoCommit, Accept accept) throws Exception {
         List<Offer> offers = copyTables();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -52,11 +89,11 @@ final class SqlBaseline {
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int worker = 0; worker < threads; worker++) {
             workers.add(CompletableFuture.runAsync(() -> {
-                try (Connection volunteers = transactional("volunteer_service");
-                        Connection notifications = transactional("notification_service")) {
+                try (Connection volunteers = connection("volunteer_service", autoCommit);
+                        Connection notifications = connection("notification_service", autoCommit)) {
                     int n;
                     while (System.nanoTime() < end && (n = next.getAndIncrement()) < offers.size()) {
-                        accept(volunteers, notifications, offers.get(n));
+                        accept.accept(volunteers, notifications, offers.get(n));
                         done.incrementAndGet();
                     }
                 } catch (SQLException e) {
@@ -72,8 +109,12 @@ final class SqlBaseline {
     }
 
     private Connection transactional(String database) throws SQLException {
+        return connection(database, false);
+    }
+
+    private Connection connection(String database, boolean autoCommit) throws SQLException {
         Connection connection = system.database(database);
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(autoCommit);
         return connection;
     }
 
@@ -85,18 +126,21 @@ final class SqlBaseline {
             for (String table : List.of("staffing_need", "assignment", "outbox_event")) {
                 sql.execute("create table bench." + table + " (like public." + table + " including all)");
             }
+            sql.execute("create sequence bench.waitlist_order");
             sql.execute("insert into bench.staffing_need select * from public.staffing_need");
             sql.execute("update bench.staffing_need set confirmed = 0");
             sql.execute("insert into bench.assignment select * from public.assignment");
             sql.execute("update bench.assignment set status = 'OFFERED', answered_at = null, waitlist_order = null");
             List<Offer> offers = new ArrayList<>();
-            try (ResultSet rows = sql.executeQuery("select id, item_id, role, volunteer_id from bench.assignment")) {
+            try (ResultSet rows = sql.executeQuery("select a.id, a.item_id, a.role, a.volunteer_id, v.subject"
+                    + " from bench.assignment a join public.volunteer v on v.id = a.volunteer_id")) {
                 while (rows.next()) {
                     offers.add(new Offer(
                             rows.getObject(1, UUID.class),
                             rows.getObject(2, UUID.class),
                             rows.getString(3),
-                            rows.getObject(4, UUID.class)));
+                            rows.getObject(4, UUID.class),
+                            rows.getString(5)));
                 }
             }
             java.util.Collections.shuffle(offers, new java.util.Random(7));
@@ -117,100 +161,110 @@ final class SqlBaseline {
         UUID eventId = UUID.randomUUID();
         boolean confirmed = volunteerTransaction(volunteers, offer, eventId);
         String kind = confirmed ? "ASSIGNMENT_CONFIRMED" : "ASSIGNMENT_WAITLISTED";
-        List<UUID> deliveries = consumerTransaction(notifications, offer, eventId, kind, confirmed);
-        dispatch(notifications, deliveries.get(0), offer, eventId, kind, true);
-        dispatch(notifications, deliveries.get(1), offer, eventId, kind, false);
+        UUID second = consumerTransaction(notifications, offer, eventId, kind, confirmed);
+        dispatchSkipped(notifications, second, offer);
     }
 
+    /** {@code Assignments.lockToAccept} for the volunteer themselves, on the copies. */
+    private static final String LOCK_TO_ACCEPT =
+            """
+            select a.id, a.item_id, a.role, a.volunteer_id, a.team_id, a.status, a.offered_at, a.offer_expires_at,
+              a.answered_at, a.waitlist_order, a.conflict_override_reason, a.reconfirmation_requested_at,
+              a.checked_in_at, a.checked_out_at,
+              i.visit_id, i.title, i.starts_at, i.ends_at, i.site_name, i.time_zone, i.site_id, i.site_lat,
+              i.site_lon, held.*
+            from bench.assignment a join public.programme_item i on i.item_id = a.item_id
+            left join lateral (
+              select h.id as held_id, o.title as held_title, o.starts_at as held_starts, o.ends_at as held_ends,
+                o.site_name as held_site_name, o.site_id as held_site_id, o.site_lat as held_lat,
+                o.site_lon as held_lon, o.time_zone as held_zone
+              from bench.assignment h join public.programme_item o on o.item_id = h.item_id and o.removed_at is null
+              where h.volunteer_id = a.volunteer_id and h.status in ('CONFIRMED', 'CHECKED_IN') and h.id <> a.id
+                and o.starts_at < i.ends_at + interval '6 hours' and i.starts_at < o.ends_at + interval '6 hours'
+            ) held on true
+            where a.id = ? and a.volunteer_id = (select id from public.volunteer where subject = ?)
+            for update of a
+            """;
+
+    /** {@code Assignments.CONFIRM_OR_WAITLIST} with {@code Headcount.TAKE_A_PLACE}, on the copies. */
+    private static final String CONFIRM_OR_WAITLIST =
+            """
+            with place as (update bench.staffing_need set confirmed = confirmed + 1
+              where item_id = ? and role = ? and confirmed < headcount returning 1)
+            update bench.assignment set status = case when p.taken then 'CONFIRMED' else 'WAITLISTED' end,
+              answered_at = ?, waitlist_order = case when p.taken then null else nextval('bench.waitlist_order') end,
+              version = version + 1
+            from (select exists (select from place) as taken) p
+            where id = ? and status = ?
+            returning id, item_id, role, volunteer_id, team_id, status, offered_at, offer_expires_at, answered_at,
+              waitlist_order, conflict_override_reason, reconfirmation_requested_at, checked_in_at, checked_out_at
+            """;
+
+    /** {@code Outbox.append}'s insert. */
+    private static final String OUTBOX =
+            """
+            insert into bench.outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id)
+            values (?, 'assignment', ?, ?, 'caravan.assignments.v1', ?::jsonb, ?)
+            """;
+
+    /** Three statements between begin and commit, as {@code Staffing.acceptOffer}. */
     private boolean volunteerTransaction(Connection db, Offer offer, UUID eventId) throws SQLException {
-        query(db, "select * from bench.assignment where id = ? for update", offer.id());
-        Instant[] slot = new Instant[2];
-        PreparedStatement select = prepared(
-                db,
-                """
-                select p.visit_id, p.item_id, p.title, p.starts_at, p.ends_at, v.site_name, v.time_zone
-                from public.programme_slot p join public.visit_plan v on v.visit_id = p.visit_id where p.item_id = ?
-                """);
-        select.setObject(1, offer.item());
-        try (ResultSet row = select.executeQuery()) {
+        query(db, LOCK_TO_ACCEPT, offer.id(), offer.subject());
+        boolean seat;
+        PreparedStatement move = prepared(db, CONFIRM_OR_WAITLIST);
+        bind(move, offer.item(), offer.role(), Timestamp.from(Instant.now()), offer.id(), "OFFERED");
+        try (ResultSet row = move.executeQuery()) {
             row.next();
-            slot[0] = row.getTimestamp(4).toInstant();
-            slot[1] = row.getTimestamp(5).toInstant();
+            seat = "CONFIRMED".equals(row.getString("status"));
         }
-        query(
-                db,
-                """
-                select a.id, p.starts_at, p.ends_at from bench.assignment a join public.programme_slot p on p.item_id = a.item_id
-                where a.volunteer_id = ? and a.status = 'CONFIRMED' and a.id <> ? and p.starts_at < ? and p.ends_at > ?
-                """,
-                offer.volunteer(),
-                offer.id(),
-                Timestamp.from(slot[1].plus(Duration.ofHours(2))),
-                Timestamp.from(slot[0].minus(Duration.ofHours(2))));
-        boolean seat = query(
-                db,
-                "update bench.staffing_need set confirmed = confirmed + 1 where item_id = ? and role = ?"
-                        + " and confirmed < headcount returning confirmed",
-                offer.item(),
-                offer.role());
-        query(
-                db,
-                "update bench.assignment set status = ?, answered_at = now(), waitlist_order = ?,"
-                        + " version = version + 1 where id = ? returning *",
-                seat ? "CONFIRMED" : "WAITLISTED",
-                seat ? null : System.nanoTime(),
-                offer.id());
-        query(db, "select name, subject from public.volunteer where id = ?", offer.volunteer());
-        update(
-                db,
-                """
-                insert into bench.outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, payload,
-                  trace_id, occurred_at) values (?, 'assignment', ?, 'org.caravan.assignment.confirmed.v1',
-                  'caravan.assignments.v1', ?::jsonb, ?, now())
-                """,
-                eventId,
-                offer.id().toString(),
-                payload,
-                "0af7651916cd43dd8448eb211c80319c");
+        update(db, OUTBOX, eventId, offer.id().toString(), seat ? CONFIRMED_TYPE : WAITLISTED_TYPE, payload, TRACE_ID);
         db.commit();
         return seat;
     }
 
-    private List<UUID> consumerTransaction(Connection db, Offer offer, UUID eventId, String kind, boolean confirmed)
+    private static final String QUEUE =
+            """
+            insert into bench.delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent, status,
+              next_attempt_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, false, 'QUEUED', ?)
+            on conflict (event_id, recipient, rank) do nothing returning *
+            """;
+
+    private static final String STEP =
+            "insert into bench.delivery_status (delivery_id, status, at, detail)" + " values (?, ?, ?, ?)";
+
+    /**
+     * The consumer's transaction as {@code StaffingNotices.confirmed} (or {@code waitlisted}) makes it now, the
+     * inbox copy included; the second delivery's id, for the dispatcher.
+     */
+    private UUID consumerTransaction(Connection db, Offer offer, UUID eventId, String kind, boolean confirmed)
             throws SQLException {
+        String recipient = "volunteer:" + offer.volunteer();
         update(
                 db,
                 "insert into bench.processed_event (consumer, event_id, event_type) values ('notification-service', ?, ?)",
                 eventId,
-                "org.caravan.assignment.confirmed.v1");
-        query(db, "select * from public.recipient where key = ?", "volunteer:" + offer.volunteer());
-        List<UUID> deliveries = new ArrayList<>();
-        for (int rank = 0; rank < 2; rank++) {
-            PreparedStatement insert = prepared(
-                    db,
-                    """
-                    insert into bench.delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent, status,
-                      next_attempt_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, false, 'QUEUED', now())
-                    on conflict (event_id, recipient, rank) do nothing returning id
-                    """);
-            bind(
-                    insert,
-                    eventId,
-                    "volunteer:" + offer.volunteer(),
-                    rank,
-                    rank == 0 ? "INBOX" : null,
-                    kind,
-                    offer.id().toString(),
-                    params(offer));
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                deliveries.add(row.getObject(1, UUID.class));
-            }
-            update(
-                    db,
-                    "insert into bench.delivery_status (delivery_id, status) values (?, 'QUEUED')",
-                    deliveries.get(rank));
-        }
+                confirmed ? CONFIRMED_TYPE : WAITLISTED_TYPE);
+        update(
+                db,
+                "update bench.reminder set status = 'DROPPED' where assignment_id = ? and kind = 'OFFER_EXPIRING'"
+                        + " and status = 'PLANNED'",
+                offer.id());
+        UUID inbox = queue(db, eventId, recipient, 0, kind, offer);
+        query(db, "select * from public.recipient where key = ?", recipient);
+        update(
+                db,
+                "insert into bench.inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (delivery_id) do nothing",
+                offer.subject(),
+                kind,
+                offer.id().toString(),
+                INBOX_TITLE,
+                INBOX_BODY,
+                eventId,
+                inbox,
+                now());
+        change(db, inbox, "SENT", ", channel = coalesce(?, channel), attempts = attempts + 1", "INBOX", null);
+        UUID second = queue(db, eventId, recipient, 1, kind, offer);
         if (confirmed) {
             update(
                     db,
@@ -221,6 +275,7 @@ final class SqlBaseline {
                     offer.item(),
                     offer.item(),
                     params(offer));
+            query(db, "select * from public.recipient where key = ?", recipient);
             for (int lead : new int[] {1440, 120}) {
                 update(
                         db,
@@ -239,43 +294,186 @@ final class SqlBaseline {
             }
         }
         db.commit();
-        return deliveries;
+        return second;
     }
 
-    private void dispatch(Connection db, UUID delivery, Offer offer, UUID eventId, String kind, boolean inbox)
+    /** {@code Deliveries.queue}: the delivery and the first step of its history. */
+    private UUID queue(Connection db, UUID eventId, String recipient, int rank, String kind, Offer offer)
             throws SQLException {
+        PreparedStatement insert = prepared(db, QUEUE);
+        bind(
+                insert,
+                eventId,
+                recipient,
+                rank,
+                rank == 0 ? "INBOX" : null,
+                kind,
+                offer.id().toString(),
+                params(offer),
+                now());
+        UUID id;
+        try (ResultSet row = insert.executeQuery()) {
+            row.next();
+            id = row.getObject("id", UUID.class);
+        }
+        update(db, STEP, id, "QUEUED", now(), null);
+        return id;
+    }
+
+    /** {@code Deliveries.change}: from QUEUED to {@code to}, and the step in the history. */
+    private void change(Connection db, UUID delivery, String to, String assignments, String channel, String detail)
+            throws SQLException {
+        String sql = "update bench.delivery set status = ?" + assignments + " where id = ? and status = 'QUEUED'";
+        if (channel == null) {
+            update(db, sql, to, delivery);
+        } else {
+            update(db, sql, to, channel, delivery);
+        }
+        update(db, STEP, delivery, to, now(), detail);
+    }
+
+    /** The dispatcher's transaction for the second delivery: taken, its recipient read, no channel, SKIPPED. */
+    private void dispatchSkipped(Connection db, UUID delivery, Offer offer) throws SQLException {
         query(
                 db,
-                "select id from bench.delivery where status = 'QUEUED' and next_attempt_at <= now() and id = ?",
+                "select id from bench.delivery where status = 'QUEUED' and next_attempt_at <= ? and id = ?",
+                now(),
                 delivery);
-        query(db, "select * from bench.delivery where id = ? and status = 'QUEUED' for update skip locked", delivery);
-        query(db, "select * from public.recipient where key = ?", "volunteer:" + offer.volunteer());
-        if (inbox) {
-            update(
-                    db,
-                    "insert into bench.inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id)"
-                            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (delivery_id) do nothing",
-                    "bench-volunteer",
-                    kind,
-                    offer.id().toString(),
-                    "已确认：Station 1",
-                    "感谢您！蒲公英中学 Dandelion School，2026年12月5日 09:30，担任 helper。",
-                    eventId,
-                    delivery);
-        }
-        update(
+        query(
                 db,
-                "update bench.delivery set status = ?, channel = ?, attempts = attempts + 1 where id = ?",
-                inbox ? "SENT" : "SKIPPED",
-                inbox ? "INBOX" : null,
-                delivery);
-        update(
-                db,
-                "insert into bench.delivery_status (delivery_id, status, detail) values (?, ?, ?)",
+                "select * from bench.delivery where id = ? and status = 'QUEUED' and next_attempt_at <= ?"
+                        + " for update skip locked",
                 delivery,
-                inbox ? "SENT" : "SKIPPED",
-                inbox ? null : "no other channel; the inbox copy stands");
+                now());
+        query(db, "select * from public.recipient where key = ?", "volunteer:" + offer.volunteer());
+        change(db, delivery, "SKIPPED", ", attempts = attempts + 1", null, SKIPPED_DETAIL);
         db.commit();
+    }
+
+    private void acceptFewest(Connection volunteers, Connection notifications, Offer offer) throws SQLException {
+        UUID eventId = UUID.randomUUID();
+        boolean confirmed;
+        PreparedStatement accept = prepared(volunteers, FEWEST_ACCEPT);
+        bind(
+                accept,
+                offer.item(),
+                offer.role(),
+                offer.id(),
+                offer.id(),
+                eventId,
+                CONFIRMED_TYPE,
+                WAITLISTED_TYPE,
+                payload,
+                TRACE_ID);
+        try (ResultSet row = accept.executeQuery()) {
+            row.next();
+            confirmed = row.getBoolean(1);
+        }
+        String kind = confirmed ? "ASSIGNMENT_CONFIRMED" : "ASSIGNMENT_WAITLISTED";
+        PreparedStatement notice = prepared(notifications, confirmed ? FEWEST_CONFIRMED_NOTICE : FEWEST_NOTICE);
+        List<Object> values = new ArrayList<>(List.of(
+                eventId,
+                confirmed ? CONFIRMED_TYPE : WAITLISTED_TYPE,
+                offer.id(),
+                "volunteer:" + offer.volunteer(),
+                kind,
+                offer.id().toString(),
+                params(offer),
+                SKIPPED_DETAIL,
+                "volunteer:" + offer.volunteer(),
+                offer.subject(),
+                INBOX_TITLE,
+                INBOX_BODY));
+        if (confirmed) {
+            values.addAll(List.of(offer.id(), offer.volunteer(), offer.item(), offer.item(), params(offer)));
+        }
+        bind(notice, values.toArray());
+        try (ResultSet row = notice.executeQuery()) {
+            row.next();
+        }
+    }
+
+    /**
+     * P0's accept, one statement: the seat taken if the offer is open and a place free, the offer moved to
+     * CONFIRMED or WAITLISTED, the outbox row; whether it was confirmed.
+     */
+    private static final String FEWEST_ACCEPT =
+            """
+            with place as (
+              update bench.staffing_need set confirmed = confirmed + 1
+              where item_id = ? and role = ? and confirmed < headcount
+                and exists (select from bench.assignment where id = ? and status = 'OFFERED')
+              returning 1),
+            moved as (
+              update bench.assignment set status = case when p.taken then 'CONFIRMED' else 'WAITLISTED' end,
+                answered_at = now(),
+                waitlist_order = case when p.taken then null else nextval('bench.waitlist_order') end,
+                version = version + 1
+              from (select exists (select from place) as taken) p
+              where id = ? and status = 'OFFERED'
+              returning id, p.taken)
+            insert into bench.outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id)
+            select ?, 'assignment', id::text, case when taken then ? else ? end, 'caravan.assignments.v1', ?::jsonb, ?
+            from moved
+            returning event_type = 'org.caravan.assignment.confirmed.v1'
+            """;
+
+    /**
+     * P0's notice, one statement: the event claimed, the offer warning dropped, the inbox delivery SENT and the
+     * second SKIPPED with their history, the inbox entry; for a confirmation, the place and two reminders too.
+     */
+    private static String fewestNotice(boolean confirmed) {
+        return """
+                with claim as (
+                  insert into bench.processed_event (consumer, event_id, event_type)
+                  values ('notification-service', ?, ?) on conflict do nothing returning event_id),
+                dropped as (
+                  update bench.reminder set status = 'DROPPED' where assignment_id = ? and kind = 'OFFER_EXPIRING'
+                    and status = 'PLANNED' and exists (select from claim)),
+                queued as (
+                  insert into bench.delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent,
+                    status, attempts, next_attempt_at)
+                  select c.event_id, ?, r.rank, r.channel, ?, ?, ?::jsonb, false, r.status, 1, now()
+                  from claim c, (values (0, 'INBOX', 'SENT'), (1, null, 'SKIPPED')) r (rank, channel, status)
+                  on conflict (event_id, recipient, rank) do nothing
+                  returning id, rank, status, event_id, kind, subject_id),
+                history as (
+                  insert into bench.delivery_status (delivery_id, status, detail)
+                  select q.id, s.status, s.detail
+                  from queued q, lateral (values (1, 'QUEUED', null),
+                    (2, q.status, case when q.rank = 1 then ?::text end)) s (n, status, detail)
+                  order by q.rank, s.n),
+                inbox as (
+                  insert into bench.inbox_entry (recipient, kind, subject_id, title, body, event_id, delivery_id)
+                  select coalesce((select subject from public.recipient where key = ?), ?), q.kind,
+                    q.subject_id, ?, ?, q.event_id, q.id
+                  from queued q where q.rank = 0)
+                """
+                + (confirmed
+                        ? """
+                        , placed as (
+                          insert into bench.place (assignment_id, volunteer_id, visit_id, item_id, params)
+                          select ?, ?, ?, ?, ?::jsonb from claim
+                          on conflict (assignment_id) do update set params = excluded.params
+                          returning assignment_id, volunteer_id, visit_id, item_id, params),
+                        reminded as (
+                          insert into bench.reminder (assignment_id, volunteer_id, visit_id, item_id, kind,
+                            lead_minutes, due_at, params, status)
+                          select p.assignment_id, p.volunteer_id, p.visit_id, p.item_id, 'REMINDER', l.lead,
+                            now() + interval '10 days', p.params, 'PLANNED'
+                          from placed p, (values (1440), (120)) l (lead)
+                          on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,
+                            params = excluded.params, status = 'PLANNED')
+                        """
+                        : "")
+                + "select count(*) from queued";
+    }
+
+    private static final String FEWEST_NOTICE = fewestNotice(false);
+    private static final String FEWEST_CONFIRMED_NOTICE = fewestNotice(true);
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
     }
 
     /** The relay's work without Kafka: take the oldest pending rows under the advisory lock, stamp them sent. */
