@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The SQL one accepted assignment costs, replayed over plain JDBC against the same PostgreSQL, in two shapes.
  *
  * <p>P, {@link #acceptsPerSecond}: the statements the services send, in the same transactions.
- * volunteer-service's accept: the offer locked and read with its programme item and the volunteer's held places
+ * volunteer-service's accept: the volunteer's row locked so that their accepts wait for each other
+ * ({@code DoubleBooking.serialiseAnswersOf}), the offer locked and read with its programme item and the volunteer's held places
  * nearby ({@code Assignments.lockToAccept}), one statement taking a seat from the need if one is free and moving
  * the offer to CONFIRMED or WAITLISTED ({@code Assignments.CONFIRM_OR_WAITLIST}), the outbox row, commit. The
  * relay stamping rows sent in batches. notification-service's consumer transaction: the event's claim, the offer
@@ -208,7 +209,12 @@ final class SqlBaseline {
             """;
 
     /** Three statements between begin and commit, as {@code Staffing.acceptOffer}. */
+    /** {@code DoubleBooking.serialiseAnswersOf}: the volunteer's accepts wait for each other. */
+    private static final String SERIALISE_ANSWERS = "select 1 from public.volunteer"
+            + " where id = (select volunteer_id from bench.assignment where id = ?) for no key update";
+
     private boolean volunteerTransaction(Connection db, Offer offer, UUID eventId) throws SQLException {
+        query(db, SERIALISE_ANSWERS, offer.id());
         query(db, LOCK_TO_ACCEPT, offer.id(), offer.subject());
         boolean seat;
         PreparedStatement move = prepared(db, CONFIRM_OR_WAITLIST);
