@@ -118,19 +118,19 @@ public class Assignments {
     }
 
     /**
-     * An open offer locked for an accept, with all the accept needs to decide and tell it: the item (for the
-     * event), and the volunteer's held places near it in time (for the double-booking check).
+     * An offer locked for an answer, with all an answer needs to decide and tell it: the item (for the event), and
+     * the volunteer's held places near it in time (for an accept's double-booking check).
      */
-    record OfferToAccept(Assignment offer, Slot slot, Stay wanted, List<DoubleBooking.Held> heldNearby) {}
+    record OfferToAnswer(Assignment offer, Slot slot, Stay wanted, List<DoubleBooking.Held> heldNearby) {}
 
-    /** One row of {@link #lockToAccept}: the offer and its item repeated beside each held place near it. */
+    /** One row of {@link #lockToAnswer}: the offer and its item repeated beside each held place near it. */
     private record AcceptRow(Assignment offer, Slot slot, Stay wanted, Optional<DoubleBooking.Held> held) {}
 
     /**
      * The assignment, locked as by {@link #lockFor(UUID, Caller)}, read in the same statement as the item and the
-     * volunteer's other places: an accept in a rush costs its round trips, so it reads once what it decides by.
+     * volunteer's other places: an answer in a rush costs its round trips, so it reads once what it decides by.
      */
-    Mono<OfferToAccept> lockToAccept(UUID assignmentId, Caller caller) {
+    Mono<OfferToAnswer> lockToAnswer(UUID assignmentId, Caller caller) {
         String sql = "select " + A_FIELDS
                 + ", i.visit_id, i.title, i.starts_at, i.ends_at, i.site_name, i.time_zone, i.site_id, i.site_lat,"
                 + " i.site_lon, held.* from assignment a join programme_item i on i.item_id = a.item_id "
@@ -147,7 +147,7 @@ public class Assignments {
                 .all()
                 .collectList()
                 .filter(rows -> !rows.isEmpty())
-                .map(rows -> new OfferToAccept(
+                .map(rows -> new OfferToAnswer(
                         rows.get(0).offer(),
                         rows.get(0).slot(),
                         rows.get(0).wanted(),

@@ -86,17 +86,14 @@ class Staffing {
 
     @Transactional
     public Mono<Assignment> decline(UUID assignmentId, String subject) {
-        return openOffer(assignmentId, new Caller(subject, false), AssignmentStatus.DECLINED)
-                .flatMap(this::declineOffer);
+        return declineOffer(assignmentId, new Caller(subject, false));
     }
 
     /** An answer through a signed link in a message: the link stands for the volunteer it was sent to. */
     @Transactional
     public Mono<Assignment> answerByLink(UUID assignmentId, boolean accept) {
         Caller link = new Caller("answer-link", true);
-        return accept
-                ? acceptOffer(assignmentId, link)
-                : openOffer(assignmentId, link, AssignmentStatus.DECLINED).flatMap(this::declineOffer);
+        return accept ? acceptOffer(assignmentId, link) : declineOffer(assignmentId, link);
     }
 
     /**
@@ -109,7 +106,7 @@ class Staffing {
         Instant now = now();
         return doubleBooking
                 .serialiseAnswersOf(assignmentId)
-                .then(assignments.lockToAccept(assignmentId, caller))
+                .then(assignments.lockToAnswer(assignmentId, caller))
                 .flatMap(locked -> {
                     Assignment offer = mayAccept(locked, clock.instant());
                     return assignments
@@ -127,7 +124,7 @@ class Staffing {
      * The offer, if it may be accepted now: still open, not expired, and clashing with none of the volunteer's
      * places unless a coordinator overrode the clash when offering it. Refused (409) otherwise, in that order.
      */
-    static Assignment mayAccept(Assignments.OfferToAccept locked, Instant now) {
+    static Assignment mayAccept(Assignments.OfferToAnswer locked, Instant now) {
         Assignment offer = notExpired(Assignments.allowed(locked.offer(), AssignmentStatus.CONFIRMED), now);
         if (offer.conflictOverrideReason() == null) {
             DoubleBooking.firstClash(locked.wanted(), locked.heldNearby()).ifPresent(conflict -> {
@@ -137,10 +134,16 @@ class Staffing {
         return offer;
     }
 
-    private Mono<Assignment> declineOffer(Assignment offer) {
-        return assignments
-                .decline(offer, now())
-                .flatMap(a -> assignments.publish(a, snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
+    /** The offer locked with its item (which the event tells), declined, and the event: three statements. */
+    private Mono<Assignment> declineOffer(UUID assignmentId, Caller caller) {
+        return assignments.lockToAnswer(assignmentId, caller).flatMap(locked -> {
+            Assignment offer =
+                    notExpired(Assignments.allowed(locked.offer(), AssignmentStatus.DECLINED), clock.instant());
+            return assignments
+                    .decline(offer, now())
+                    .flatMap(a -> assignments.publish(
+                            a, locked.slot(), snapshot -> new AssignmentDeclined(snapshot, a.answeredAt())));
+        });
     }
 
     /**
@@ -218,16 +221,6 @@ class Staffing {
                                         ? ". A coordinator may override with overrideReason."
                                         : ". Withdraw one of them first."))
                 .with("conflict", conflict.asProblemMember());
-    }
-
-    /**
-     * The caller's own open offer (or their team's, for its lead), locked for a decline; an accept locks it with
-     * what it decides by, through {@link Assignments#lockToAccept}.
-     */
-    private Mono<Assignment> openOffer(UUID assignmentId, Caller caller, AssignmentStatus answer) {
-        return assignments
-                .lockFor(assignmentId, caller, answer)
-                .map(assignment -> notExpired(assignment, clock.instant()));
     }
 
     private static Assignment notExpired(Assignment offer, Instant now) {

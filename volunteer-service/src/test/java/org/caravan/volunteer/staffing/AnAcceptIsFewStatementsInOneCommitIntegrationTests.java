@@ -51,6 +51,19 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
     }
 
     @Test
+    void aDeclineIsFewStatementsInOneCommit() {
+        UUID item = onlyItem(oneSeat());
+        String subject = "reciter-" + UUID.randomUUID();
+        String offer = offerToNewVolunteer(item, "reciter", subject, "RECITER");
+        String trace = TraceIds.newTraceId();
+
+        assertThat(status(answer(offer, subject, trace, "decline"))).isEqualTo("DECLINED");
+
+        // Begin; the offer locked with its item, for the caller; declined; the event; commit. It was 7.
+        assertFewInOneCommit(trace, AT_MOST - 1);
+    }
+
+    @Test
     void anAcceptThatWaitlistsIsFewStatementsInOneCommit() {
         UUID item = onlyItem(oneSeat());
         String first = "reciter-" + UUID.randomUUID();
@@ -103,8 +116,12 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
     }
 
     private WebTestClient.ResponseSpec accept(String offer, String subject, String trace) {
+        return answer(offer, subject, trace, "accept");
+    }
+
+    private WebTestClient.ResponseSpec answer(String offer, String subject, String trace, String answer) {
         return http.post()
-                .uri("/api/assignments/{id}/accept", offer)
+                .uri("/api/assignments/{id}/" + answer, offer)
                 .headers(h -> {
                     h.setBearerAuth(volunteerToken(subject));
                     h.set(TraceIds.TRACEPARENT, TraceIds.traceparent(trace));

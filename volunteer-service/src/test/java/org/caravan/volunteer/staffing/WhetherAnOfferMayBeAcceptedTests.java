@@ -96,8 +96,8 @@ class WhetherAnOfferMayBeAcceptedTests {
         assertThat(DoubleBooking.firstClash(WANTED, List.of(fitsWithTravel))).isEmpty();
     }
 
-    private static Assignments.OfferToAccept locked(Assignment offer, DoubleBooking.Held... held) {
-        return new Assignments.OfferToAccept(offer, null, WANTED, List.of(held));
+    private static Assignments.OfferToAnswer locked(Assignment offer, DoubleBooking.Held... held) {
+        return new Assignments.OfferToAnswer(offer, null, WANTED, List.of(held));
     }
 
     private static Assignment offer(AssignmentStatus status, Instant expiresAt, String overrideReason) {
