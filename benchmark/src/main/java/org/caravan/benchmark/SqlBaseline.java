@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>P, {@link #acceptsPerSecond}: the statements the services send, in the same transactions.
  * volunteer-service's accept: the volunteer's row locked so that their accepts wait for each other
  * ({@code DoubleBooking.serialiseAnswersOf}), the offer locked and read with its programme item and the volunteer's held places
- * nearby ({@code Assignments.lockToAccept}), one statement taking a seat from the need if one is free and moving
+ * nearby ({@code Assignments.lockToAnswer}), one statement taking a seat from the need if one is free and moving
  * the offer to CONFIRMED or WAITLISTED ({@code Assignments.CONFIRM_OR_WAITLIST}), the outbox row, commit. The
  * relay stamping rows sent in batches. notification-service's consumer transaction: the event's claim, the offer
  * warning dropped, the inbox delivery queued and its copy made there and then (recipient, inbox entry, SENT with
@@ -166,7 +166,7 @@ final class SqlBaseline {
         dispatchSkipped(notifications, second, offer);
     }
 
-    /** {@code Assignments.lockToAccept} for the volunteer themselves, on the copies. */
+    /** {@code Assignments.lockToAnswer} for the volunteer themselves, on the copies. */
     private static final String LOCK_TO_ACCEPT =
             """
             select a.id, a.item_id, a.role, a.volunteer_id, a.team_id, a.status, a.offered_at, a.offer_expires_at,
