@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../api/client';
-import type { VisitStatus, VisitSummary } from '../../api/types';
+import type { VisitSummary } from '../../api/types';
 import { Outcome } from '../../components/Loading';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../hooks/useLoad';
@@ -9,6 +9,7 @@ import { useNarrowScreen } from '../../hooks/useNarrowScreen';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { needsStaffing, summarise } from '../../staffing/gaps';
+import { useVisitStaffing } from '../../staffing/useVisitStaffing';
 import {
   addMonths,
   longDay,
@@ -21,6 +22,7 @@ import {
   weekdays,
   weeksOf,
 } from './calendar';
+import { visitTone } from './visitTone';
 
 /** The most event-service gives in one page; a month of more visits is read a page at a time. */
 const PAGE_SIZE = 200;
@@ -38,19 +40,10 @@ async function visitsBetween(from: string, to: string): Promise<VisitSummary[]> 
   return visits;
 }
 
-function tone(status: VisitStatus | undefined): 'neutral' | 'warning' | 'bad' {
-  return status === 'DRAFT' ? 'warning' : status === 'CANCELLED' ? 'bad' : 'neutral';
-}
-
 /** A visit's places still to fill, in a few words: the calendar has no room for the whole glance. */
 function PlacesToFill({ visitId }: { visitId: string }) {
   const { t, tn } = useI18n();
-  const staffing = useLoad(
-    useCallback(
-      () => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId } } })),
-      [visitId],
-    ),
-  );
+  const staffing = useVisitStaffing(visitId);
   if (staffing.status === 'loading') {
     return <span className="calendar-staffing muted">{t('staffing.loading')}</span>;
   }
@@ -81,7 +74,7 @@ function CalendarVisit({ visit }: { visit: VisitSummary }) {
         <span className="calendar-theme">{visit.theme}</span>
       </Link>{' '}
       {status !== undefined && status !== 'SCHEDULED' && (
-        <StatusBadge tone={tone(status)}>{t(`visitStatus.${status}`)}</StatusBadge>
+        <StatusBadge tone={visitTone(status)}>{t(`visitStatus.${status}`)}</StatusBadge>
       )}{' '}
       {needsStaffing(status) && <PlacesToFill visitId={id} />}
     </li>
@@ -172,11 +165,8 @@ export function MonthCalendar({ month, today }: { month: Month; today: string })
   const { t, tn, language } = useI18n();
   const narrow = useNarrowScreen();
   const key = monthKey(month);
-  const load = useCallback(() => {
-    const window = monthWindow(monthOfDay(`${key}-01`));
-    return visitsBetween(window.from, window.to);
-  }, [key]);
-  const visits = useLoad(load);
+  const { from, to: until } = monthWindow(month);
+  const visits = useLoad(useCallback(() => visitsBetween(from, until), [from, until]));
   const title = monthTitle(month, language);
   const to = (shown: Month) => ({ search: `?view=calendar&month=${monthKey(shown)}` });
 

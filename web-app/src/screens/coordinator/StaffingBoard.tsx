@@ -13,9 +13,10 @@ import { useNotices } from '../../live/Live';
 import { concernsStaffing } from '../../live/notices';
 import { OPEN_OFFERS_REFRESH_MS, useRefreshWhile } from '../../live/useRefresh';
 import { byItem, summarise, TEAM_ROLE, type ItemStaffing, type RoleStaffing } from '../../staffing/gaps';
+import { useVisitStaffing } from '../../staffing/useVisitStaffing';
 import { Suggestions } from './Suggestions';
 import { TeamOffer } from './TeamOffer';
-import { visitTone } from './UpcomingVisits';
+import { visitTone } from './visitTone';
 import { VisitChange } from './VisitChange';
 import { aroundVisitDay } from './attendance';
 
@@ -105,12 +106,7 @@ function Board({
 }) {
   const { t, tn, range, time } = useI18n();
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
-  const staffing = useLoad(
-    useCallback(
-      () => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId } } })),
-      [visitId],
-    ),
-  );
+  const staffing = useVisitStaffing(visitId);
   const { reload } = staffing;
   // Live: declines, withdrawals, no-shows and gap reports reach the coordinator's inbox stream; acceptances are told
   // to the volunteer only, so while offers are open the board also reads its staffing again now and then.

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
-import type { VisitStatus, VisitSummary } from '../../api/types';
+import type { VisitSummary } from '../../api/types';
 import { PageHeading } from '../../app/Page';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
@@ -12,34 +12,17 @@ import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { needsStaffing, summarise } from '../../staffing/gaps';
+import { useVisitStaffing } from '../../staffing/useVisitStaffing';
 import { aroundVisitDay } from './attendance';
+import { visitTone } from './visitTone';
 import { monthKey, monthOfDay, parseMonth, today as todayAt } from './calendar';
 import { MonthCalendar } from './MonthCalendar';
 
 const PAGE_SIZE = 20;
 
-export function visitTone(status: VisitStatus | undefined): 'neutral' | 'good' | 'warning' | 'bad' {
-  switch (status) {
-    case 'SCHEDULED':
-    case 'IN_PROGRESS':
-      return 'good';
-    case 'DRAFT':
-      return 'warning';
-    case 'CANCELLED':
-      return 'bad';
-    default:
-      return 'neutral';
-  }
-}
-
 function VisitStaffing({ visit }: { visit: VisitSummary }) {
   const { t } = useI18n();
-  const id = visit.id ?? '';
-  const load = useCallback(
-    () => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId: id } } })),
-    [id],
-  );
-  const staffing = useLoad(load);
+  const staffing = useVisitStaffing(visit.id ?? '');
   return (
     <Outcome loaded={staffing} reload={staffing.reload} loadingLabel={t('staffing.loading')}>
       {(lines) => <StaffingGlance summary={summarise(lines)} label={t('visits.column.staffing')} />}

@@ -13,6 +13,7 @@ import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { useNotices } from '../../live/Live';
 import { concernsStaffing } from '../../live/notices';
 import { TEAM_ROLE } from '../../staffing/gaps';
+import { useVisitStaffing } from '../../staffing/useVisitStaffing';
 import { assignmentTone } from '../volunteer/MyAssignments';
 import { actionsFor, checkInOrder, hoursOf, isCertified, itemEnd, type DayAction } from './attendance';
 
@@ -254,9 +255,7 @@ function Day({ visit, load, now }: { visit: Visit; load: ItemAssignments; now: (
   const { t, range } = useI18n();
   const visitId = visit.id ?? '';
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
-  const staffing = useLoad(
-    useCallback(() => call(api.volunteers.GET('/api/visits/{visitId}/staffing', { params: { path: { visitId } } })), [visitId]),
-  );
+  const staffing = useVisitStaffing(visitId);
   const { reload } = staffing;
   useNotices({
     onNotice: (entry) => {

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
 import { SpanFields } from './SpanFields';
-import { visitTone } from './UpcomingVisits';
+import { visitTone } from './visitTone';
 import { ifMatch, requiredIfMatch } from './visitChange';
 import {
   detailsOf,
