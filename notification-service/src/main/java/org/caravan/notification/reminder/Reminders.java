@@ -1,6 +1,7 @@
 package org.caravan.notification.reminder;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,6 @@ public class Reminders {
     /** A confirmed place on the visit: whose it is, on which item, and what its messages say. */
     public record Place(UUID assignmentId, UUID volunteerId, UUID itemId, Map<String, String> params) {}
 
-    @SuppressWarnings("unchecked")
     public Flux<Place> placesOn(UUID visitId) {
         return database.sql("select assignment_id, volunteer_id, item_id, params from place where visit_id = :visit"
                         + " order by assignment_id")
@@ -79,7 +79,7 @@ public class Reminders {
                         row.get("assignment_id", UUID.class),
                         row.get("volunteer_id", UUID.class),
                         row.get("item_id", UUID.class),
-                        EventJson.read(row.get("params", Json.class).asArray(), Map.class)))
+                        params(row)))
                 .all();
     }
 
@@ -214,7 +214,6 @@ public class Reminders {
             UUID id, String kind, UUID assignmentId, UUID visitId, String item, Instant startsAt, Instant dueAt) {}
 
     /** What the person signed in as {@code subject} will be reminded of, soonest first. */
-    @SuppressWarnings("unchecked")
     public Flux<PlannedReminder> plannedFor(String subject) {
         return database.sql(
                         """
@@ -225,8 +224,7 @@ public class Reminders {
                         """)
                 .bind("subject", subject)
                 .map(row -> {
-                    Map<String, String> params =
-                            EventJson.read(row.get("params", Json.class).asArray(), Map.class);
+                    Map<String, String> params = params(row);
                     return new PlannedReminder(
                             row.get("id", UUID.class),
                             row.get("kind", String.class),
@@ -246,7 +244,6 @@ public class Reminders {
      * Marks up to {@code limit} reminders due at {@code now} as sent and returns them, in the caller's
      * transaction; with several replicas each is taken by one (skip locked).
      */
-    @SuppressWarnings("unchecked")
     public Flux<Due> takeDue(Instant now, int limit) {
         return database.sql(
                         """
@@ -262,7 +259,13 @@ public class Reminders {
                         row.get("assignment_id", UUID.class),
                         row.get("volunteer_id", UUID.class),
                         NoticeKind.valueOf(row.get("kind", String.class)),
-                        EventJson.read(row.get("params", Json.class).asArray(), Map.class)))
+                        params(row)))
                 .all();
+    }
+
+    /** A reminder's or a place's words' parameters, kept as JSON. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> params(Readable row) {
+        return EventJson.read(row.get("params", Json.class).asArray(), Map.class);
     }
 }
