@@ -231,14 +231,17 @@ public class Deliveries {
                 .defaultIfEmpty(false);
     }
 
-    /** Newest first, of one status or all. */
-    Flux<Delivery> page(String status, int page, int size) {
+    /** Newest first, of one status or all, to one recipient or to all. */
+    Flux<Delivery> page(String status, String recipient, int page, int size) {
         GenericExecuteSpec select = database.sql("select * from delivery"
-                        + " where cast(:status as text) is null or status = :status"
-                        + " order by created_at desc limit :size offset :offset")
+                        + " where (cast(:status as text) is null or status = :status)"
+                        + " and (cast(:recipient as text) is null or recipient = :recipient)"
+                        + " order by created_at desc, id limit :size offset :offset")
                 .bind("size", size)
                 .bind("offset", (long) page * size);
-        return nullable(select, "status", status).map(Delivery::from).all();
+        return nullable(nullable(select, "status", status), "recipient", recipient)
+                .map(Delivery::from)
+                .all();
     }
 
     Flux<Step> history(UUID id) {

@@ -1,5 +1,6 @@
 package org.caravan.notification.delivery;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -37,9 +38,15 @@ class DeliveryController {
     @GetMapping("/api/deliveries")
     Flux<DeliveryView> deliveries(
             @RequestParam(required = false) @Pattern(regexp = "QUEUED|SENT|FAILED|SKIPPED") String status,
+            @Parameter(
+                            description =
+                                    "Only the deliveries to this recipient, as `volunteer:<id>` or `subject:<sign-in subject>`")
+                    @RequestParam(required = false)
+                    @Pattern(regexp = "(volunteer|subject):\\S{1,200}")
+                    String recipient,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return deliveries.page(status, page, size).concatMap(this::withHistory);
+        return deliveries.page(status, recipient, page, size).concatMap(this::withHistory);
     }
 
     /** A failed delivery is queued again from its first try. */

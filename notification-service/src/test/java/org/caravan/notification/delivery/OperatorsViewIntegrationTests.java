@@ -57,15 +57,52 @@ class OperatorsViewIntegrationTests extends NotificationServiceIntegrationTest {
                 .isEqualTo("the recipient has no e-mail address");
     }
 
+    @Test
+    void anOperatorReadsOneRecipientsDeliveriesWithoutTheRestOfTheTraffic() {
+        UUID asked = registeredVolunteer(
+                "qiao-" + UUID.randomUUID(), uniqueAddress("qiao"), "zh-CN", List.of("EMAIL"), null, null);
+        UUID other =
+                registeredVolunteer("wu-" + UUID.randomUUID(), uniqueAddress("wu"), "en", List.of("EMAIL"), null, null);
+        awaitRecipient(asked);
+        awaitRecipient(other);
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_OFFERED,
+                new AssignmentOffered(assignment(asked, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING), now()));
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_OFFERED,
+                new AssignmentOffered(assignment(other, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING), now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesTo(asked).size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesTo(other).size() == 2);
+        assertThat(deliveriesTo(asked))
+                .extracting(d -> d.path("recipient").asString())
+                .containsOnly("volunteer:" + asked);
+        assertThat(deliveriesTo(asked))
+                .extracting(d -> d.path("channel").asString())
+                .contains("EMAIL");
+    }
+
+    @Test
+    void aRecipientFilterThatNamesNoKindOfRecipientIsAProblemNamingIt() {
+        JsonNode problem = body(get(token("ops", "operator"), "/api/deliveries?recipient=qiao")
+                .expectStatus()
+                .isBadRequest());
+        assertThat(problem.toString()).contains("recipient");
+    }
+
     private Optional<JsonNode> deliveryTo(UUID volunteer, String channel) {
-        return body(get(token("ops", "operator"), "/api/deliveries?size=200")
+        return deliveriesTo(volunteer).stream()
+                .filter(d -> channel.equals(d.path("channel").asString()))
+                .findFirst();
+    }
+
+    private List<JsonNode> deliveriesTo(UUID volunteer) {
+        return body(get(token("ops", "operator"), "/api/deliveries?size=200&recipient=volunteer:" + volunteer)
                         .expectStatus()
                         .isOk())
                 .valueStream()
                 .map(view -> view.path("delivery"))
-                .filter(d -> d.path("recipient").asString().equals("volunteer:" + volunteer))
-                .filter(d -> channel.equals(d.path("channel").asString()))
-                .findFirst();
+                .toList();
     }
 
     /** The token of the accept link as the volunteer received it by e-mail. */
