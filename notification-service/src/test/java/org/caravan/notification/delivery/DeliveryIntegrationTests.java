@@ -130,7 +130,7 @@ class DeliveryIntegrationTests extends NotificationServiceIntegrationTest {
     }
 
     private JsonNode failedEmailTo(String recipient) {
-        return body(get(token("ops", "operator"), "/api/deliveries?status=FAILED&size=200")
+        return body(get(token("ops", "operator"), "/api/deliveries?status=FAILED&recipient=" + recipient)
                         .expectStatus()
                         .isOk())
                 .valueStream()

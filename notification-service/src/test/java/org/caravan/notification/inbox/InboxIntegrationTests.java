@@ -46,7 +46,7 @@ class InboxIntegrationTests extends NotificationServiceIntegrationTest {
         assertThat(inbox.get(0).path("readAt").isNull()).isTrue();
         assertThat(inbox.get(1).path("id").asString()).isEqualTo(newest);
         String delivery = read.path("deliveryId").asString();
-        assertThat(body(get(token("ops", "operator"), "/api/deliveries?size=200")
+        assertThat(body(get(token("ops", "operator"), "/api/deliveries?recipient=volunteer:" + volunteer)
                                 .expectStatus()
                                 .isOk())
                         .valueStream()
