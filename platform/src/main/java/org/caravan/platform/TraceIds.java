@@ -1,47 +1,64 @@
 package org.caravan.platform;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import reactor.util.context.ContextView;
 
 /**
- * One trace id follows a request through the outbox and Kafka into every consumer. It travels as a W3C
- * {@code traceparent} header, and in the Reactor context of the request under {@link #CONTEXT_KEY}.
+ * The trace a piece of work belongs to, as Micrometer Tracing keeps it: a request's server observation, a
+ * consumed record's observation, the relay's publishing span. Work reads it from its Reactor context, where
+ * Spring puts the current observation, so the outbox can hand it on through Kafka.
  */
 public final class TraceIds {
 
-    public static final String CONTEXT_KEY = "caravan.traceId";
+    /** The key Micrometer Tracing writes the trace id under in the logging MDC. */
     public static final String MDC_KEY = "traceId";
+
     public static final String TRACEPARENT = "traceparent";
     public static final String RESPONSE_HEADER = "X-Trace-Id";
 
-    private static final Pattern TRACEPARENT_FORMAT =
-            Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$");
-
     private TraceIds() {}
 
+    /** The trace context of the observation in this Reactor context, when it is traced. */
+    public static Optional<TraceContext> currentContext(ContextView context) {
+        return context.<Observation>getOrEmpty(ObservationThreadLocalAccessor.KEY)
+                .flatMap(TraceIds::traceContext);
+    }
+
+    public static Optional<String> current(ContextView context) {
+        return currentContext(context).map(TraceContext::traceId);
+    }
+
+    public static Optional<TraceContext> traceContext(Observation observation) {
+        if (observation == null || observation.isNoop()) {
+            return Optional.empty();
+        }
+        return ofObservation(observation.getContextView());
+    }
+
+    /** The span a tracing handler attached to this observation's context, if one did. */
+    public static Optional<TraceContext> ofObservation(Observation.ContextView observation) {
+        TracingObservationHandler.TracingContext tracing =
+                observation.get(TracingObservationHandler.TracingContext.class);
+        return Optional.ofNullable(tracing)
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(Span::context);
+    }
+
+    /** A new trace id, for a caller outside Caravan that starts a trace of its own (tests, scripts). */
     public static String newTraceId() {
         return hex(16);
     }
 
-    public static Optional<String> fromTraceparent(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = TRACEPARENT_FORMAT.matcher(header.trim());
-        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    /** A traceparent for a new span (a publication) within the trace. */
+    /** A W3C traceparent a caller outside Caravan sends to continue its trace {@code traceId}. */
     public static String traceparent(String traceId) {
         return "00-" + traceId + "-" + hex(8) + "-01";
-    }
-
-    public static Optional<String> current(ContextView context) {
-        return context.getOrEmpty(CONTEXT_KEY).map(Object::toString);
     }
 
     private static String hex(int bytes) {

@@ -2,30 +2,38 @@ package org.caravan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.junit.jupiter.api.Test;
+import reactor.util.context.Context;
 
 class TraceIdsTests {
 
     @Test
-    void readsTheTraceIdOfAW3cTraceparent() {
-        assertThat(TraceIds.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
-                .contains("4bf92f3577b34da6a3ce929d0e0e4736");
-    }
-
-    @Test
-    void ignoresAMalformedTraceparent() {
-        assertThat(TraceIds.fromTraceparent("not-a-trace")).isEmpty();
-        assertThat(TraceIds.fromTraceparent(null)).isEmpty();
-    }
-
-    @Test
-    void aPublicationContinuesTheTraceWithANewSpan() {
+    void aCallersTraceparentContinuesItsTraceWithANewParentSpanEachTime() {
         String traceId = TraceIds.newTraceId();
 
         String first = TraceIds.traceparent(traceId);
         String second = TraceIds.traceparent(traceId);
 
-        assertThat(TraceIds.fromTraceparent(first)).contains(traceId);
+        assertThat(first).matches("00-" + traceId + "-[0-9a-f]{16}-01");
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void workOutsideAnyObservationBelongsToNoTrace() {
+        assertThat(TraceIds.current(Context.empty())).isEmpty();
+    }
+
+    @Test
+    void anObservationNoTracerHandlesBelongsToNoTrace() {
+        Observation untraced = Observation.start("untraced", ObservationRegistry.create());
+        try {
+            assertThat(TraceIds.current(Context.of(ObservationThreadLocalAccessor.KEY, untraced)))
+                    .isEmpty();
+        } finally {
+            untraced.stop();
+        }
     }
 }

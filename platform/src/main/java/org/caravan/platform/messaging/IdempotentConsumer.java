@@ -7,10 +7,8 @@ import java.util.function.Consumer;
 import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
-import org.caravan.platform.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -49,26 +47,23 @@ public final class IdempotentConsumer implements Consumer<Message<byte[]>> {
         read.filter(event -> handlers.containsKey(event.type())).ifPresent(this::apply);
     }
 
+    /**
+     * Runs on the binder's listener thread inside its consumer observation, whose span continues the record's
+     * traceparent and names the trace in the log's MDC; contextCapture hands that observation to the handler's
+     * Reactor chain, so the events it writes to the outbox stay in the same trace.
+     */
     private void apply(IncomingEvent<?> event) {
-        if (event.traceId() != null) {
-            MDC.put(TraceIds.MDC_KEY, event.traceId());
-        }
-        try {
-            boolean applied = transactions
-                    .transactional(
-                            claim(event).flatMap(first -> first ? handle(event).thenReturn(true) : Mono.just(false)))
-                    .contextWrite(context ->
-                            event.traceId() == null ? context : context.put(TraceIds.CONTEXT_KEY, event.traceId()))
-                    .block(HANDLING_TIMEOUT);
-            log.info(
-                    "{} {} {} for {}",
-                    name,
-                    applied ? "applied" : "skipped repeated",
-                    event.type().name(),
-                    event.subject());
-        } finally {
-            MDC.remove(TraceIds.MDC_KEY);
-        }
+        boolean applied = transactions
+                .transactional(
+                        claim(event).flatMap(first -> first ? handle(event).thenReturn(true) : Mono.just(false)))
+                .contextCapture()
+                .block(HANDLING_TIMEOUT);
+        log.info(
+                "{} {} {} for {}",
+                name,
+                applied ? "applied" : "skipped repeated",
+                event.type().name(),
+                event.subject());
     }
 
     private Mono<Boolean> claim(IncomingEvent<?> event) {

@@ -7,4 +7,4 @@ import org.caravan.contracts.EventType;
 
 /** An event as a consumer receives it: its payload with the CloudEvents attributes that came with it. */
 public record IncomingEvent<E extends CaravanEvent>(
-        UUID id, EventType<E> type, String source, String subject, Instant time, String traceId, E payload) {}
+        UUID id, EventType<E> type, String source, String subject, Instant time, E payload) {}

@@ -9,7 +9,6 @@ import org.caravan.contracts.CaravanEvent;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.platform.EventJson;
-import org.caravan.platform.TraceIds;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -37,8 +36,6 @@ final class IncomingEventReader {
                     text(headers, CloudEventHeaders.SOURCE),
                     text(headers, CloudEventHeaders.SUBJECT),
                     time(text(headers, CloudEventHeaders.TIME)),
-                    TraceIds.fromTraceparent(text(headers, TraceIds.TRACEPARENT))
-                            .orElse(null),
                     EventJson.read(message.getPayload(), type.payloadType()));
         } catch (RuntimeException e) {
             throw new PoisonEventException("Unreadable " + type.name() + ": " + e.getMessage(), e);

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caravan.platform.scheduling.Housekeeping;
+import org.caravan.platform.tracing.TracePropagation;
+import org.caravan.platform.tracing.TracingConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +24,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 @AutoConfiguration(
+        after = TracingConfiguration.class,
         afterName = {
             "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
             "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
@@ -47,8 +50,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(DatabaseClient database, OutboxRelay relay) {
-        return new Outbox(database, relay::wakeUp);
+    Outbox outbox(DatabaseClient database, TracePropagation traces, OutboxRelay relay) {
+        return new Outbox(database, traces, relay::wakeUp);
     }
 
     @Bean
@@ -58,14 +61,16 @@ public class OutboxConfiguration {
             KafkaProperties kafka,
             OutboxProperties properties,
             @Value("${spring.application.name}") String source,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            TracePropagation traces) {
         return new OutboxRelay(
                 database,
                 TransactionalOperator.create(transactionManager),
                 relayTemplate(kafka, source),
                 properties,
                 source,
-                meters);
+                meters,
+                traces);
     }
 
     /** Idempotent, fully acknowledged sends: a retried send neither duplicates nor reorders a record. */

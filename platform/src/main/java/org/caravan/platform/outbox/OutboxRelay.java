@@ -2,6 +2,7 @@ package org.caravan.platform.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.r2dbc.postgresql.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.caravan.platform.TraceIds;
 import org.caravan.platform.messaging.CloudEventHeaders;
 import org.caravan.platform.scheduling.Wakeup;
+import org.caravan.platform.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final String source;
     private final Counter published;
     private final OutboxBacklog backlog;
+    private final TracePropagation traces;
     private volatile ScheduledExecutorService scheduler;
     private volatile Wakeup wakeup;
 
@@ -52,7 +54,8 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties,
             String source,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            TracePropagation traces) {
         this.database = database;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -62,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Events the relay published to Kafka")
                 .register(meters);
         this.backlog = new OutboxBacklog(database, meters);
+        this.traces = traces;
     }
 
     /** Publishes until nothing is pending; returns how many events went out. */
@@ -86,7 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Integer> publishPending() {
         return database.sql(
                         """
-                        select sequence, event_id, aggregate_id, event_type, topic, payload, trace_id, occurred_at
+                        select sequence, event_id, aggregate_id, event_type, topic, payload, traceparent, occurred_at
                         from outbox_event where published_at is null order by sequence limit :limit
                         """)
                 .bind("limit", properties.batchSize())
@@ -97,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
                         row.get("event_type", String.class),
                         row.get("topic", String.class),
                         row.get("payload", Json.class).asString(),
-                        row.get("trace_id", String.class),
+                        row.get("traceparent", String.class),
                         row.get("occurred_at", OffsetDateTime.class).toInstant()))
                 .all()
                 .collectList()
@@ -109,8 +113,7 @@ public class OutboxRelay implements SmartLifecycle {
             return Mono.just(0);
         }
         // All sends are handed to the producer before waiting: it keeps their order per partition.
-        CompletableFuture<?>[] sends =
-                batch.stream().map(event -> kafka.send(record(event))).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] sends = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
         Long[] sequences = batch.stream().map(PendingEvent::sequence).toArray(Long[]::new);
         return Mono.fromFuture(CompletableFuture.allOf(sends))
                 .then(database.sql("update outbox_event set published_at = now() where sequence = any(:sequences)")
@@ -118,6 +121,26 @@ public class OutboxRelay implements SmartLifecycle {
                         .then())
                 .doOnSuccess(done -> published.increment(batch.size()))
                 .thenReturn(batch.size());
+    }
+
+    /** Each send is a producer span in the trace that wrote the row; the record carries it to the consumer. */
+    private CompletableFuture<?> send(PendingEvent event) {
+        Span span = traces.continueFrom(event.traceparent(), "publish " + event.topic(), Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", event.topic())
+                .tag("messaging.message.id", event.eventId().toString())
+                .tag("caravan.event.type", event.eventType());
+        var record = record(event);
+        traces.inject(span, record, (carrier, name, value) -> {
+            carrier.headers().remove(name);
+            header(carrier, name, value);
+        });
+        return kafka.send(record).whenComplete((result, failure) -> {
+            if (failure != null) {
+                span.error(failure);
+            }
+            span.end();
+        });
     }
 
     private ProducerRecord<String, byte[]> record(PendingEvent event) {
@@ -133,9 +156,6 @@ public class OutboxRelay implements SmartLifecycle {
                 event.occurredAt().atOffset(ZoneOffset.UTC).toString());
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (event.traceId() != null) {
-            header(record, TraceIds.TRACEPARENT, TraceIds.traceparent(event.traceId()));
-        }
         return record;
     }
 

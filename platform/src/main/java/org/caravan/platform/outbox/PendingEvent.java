@@ -11,5 +11,5 @@ record PendingEvent(
         String eventType,
         String topic,
         String payload,
-        String traceId,
+        String traceparent,
         Instant occurredAt) {}

@@ -3,7 +3,7 @@ package org.caravan.platform.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caravan.platform.TraceIds;
+import org.caravan.platform.web.TraceIdWebFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -68,7 +68,7 @@ final class ProblemResponses {
         if (!errors.isEmpty()) {
             problem.put("errors", errors);
         }
-        problem.put("traceId", exchange.getAttributeOrDefault(TraceIds.CONTEXT_KEY, ""));
+        problem.put("traceId", exchange.getAttributeOrDefault(TraceIdWebFilter.ATTRIBUTE, ""));
         byte[] body = JsonMapper.shared().writeValueAsBytes(problem);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }

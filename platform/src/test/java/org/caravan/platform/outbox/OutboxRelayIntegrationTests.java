@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.TraceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +23,11 @@ import org.caravan.contracts.Topic;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.TraceIds;
 import org.caravan.platform.testing.EventSamples;
 import org.caravan.platform.testing.TestInfrastructure;
 import org.caravan.platform.testing.TopicProbe;
+import org.caravan.platform.tracing.TracePropagation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +59,12 @@ class OutboxRelayIntegrationTests {
     @Autowired
     OutboxProperties properties;
 
+    @Autowired
+    TracePropagation traces;
+
+    @Autowired
+    ObservationRegistry observations;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "platform_test");
@@ -75,7 +87,7 @@ class OutboxRelayIntegrationTests {
             append(event(visits.get(step % 3), step));
         }
         OutboxRelay secondReplica = new OutboxRelay(
-                database, transactions, producer(), properties, "platform-test", new SimpleMeterRegistry());
+                database, transactions, producer(), properties, "platform-test", new SimpleMeterRegistry(), traces);
 
         try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
             var first = CompletableFuture.supplyAsync(relay::drain);
@@ -108,8 +120,9 @@ class OutboxRelayIntegrationTests {
                 producer(),
                 new OutboxProperties(Duration.ofHours(1), properties.batchSize(), properties.retention()),
                 "platform-test",
-                new SimpleMeterRegistry());
-        Outbox wakingOutbox = new Outbox(database, hourlyPoll::wakeUp);
+                new SimpleMeterRegistry(),
+                traces);
+        Outbox wakingOutbox = new Outbox(database, traces, hourlyPoll::wakeUp);
         String visit = uuid();
         hourlyPoll.start();
         try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
@@ -128,7 +141,8 @@ class OutboxRelayIntegrationTests {
     @Test
     void backlogGaugesShowHowManyEventsWaitAndHowLongTheOldestHasWaited() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        OutboxRelay observed = new OutboxRelay(database, transactions, producer(), properties, "platform-test", meters);
+        OutboxRelay observed =
+                new OutboxRelay(database, transactions, producer(), properties, "platform-test", meters, traces);
         observed.drain();
         String visit = uuid();
         append(event(visit, 1));
@@ -149,6 +163,39 @@ class OutboxRelayIntegrationTests {
         assertThat(meters.get("caravan.outbox.pending").gauge().value()).isZero();
         assertThat(meters.get("caravan.outbox.oldest.pending.age").timeGauge().value(TimeUnit.SECONDS))
                 .isZero();
+    }
+
+    @Test
+    void anEventWrittenInATracedRequestIsPublishedByAChildSpanOfThatRequest() {
+        String visit = uuid();
+        Observation request = Observation.start("http.server.requests", observations);
+        TraceContext requestSpan = TraceIds.traceContext(request).orElseThrow();
+        try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
+            transactions
+                    .transactional(outbox.append(event(visit, 3)))
+                    .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, request))
+                    .block();
+            request.stop();
+            relay.drain();
+
+            String traceparent = TopicProbe.header(
+                    topic.await(r -> r.key().equals(visit), Duration.ofSeconds(10)), TraceIds.TRACEPARENT);
+            assertThat(traceparent).startsWith("00-" + requestSpan.traceId() + "-");
+            assertThat(traceparent.split("-")[2]).isNotEqualTo(requestSpan.spanId());
+        }
+    }
+
+    @Test
+    void anEventNoTraceWroteStartsATraceOfItsOwnWhenPublished() {
+        String visit = uuid();
+        try (TopicProbe topic = TopicProbe.watch(Topic.VISITS.name())) {
+            append(event(visit, 4));
+            relay.drain();
+
+            assertThat(TopicProbe.header(
+                            topic.await(r -> r.key().equals(visit), Duration.ofSeconds(10)), TraceIds.TRACEPARENT))
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        }
     }
 
     @Test
