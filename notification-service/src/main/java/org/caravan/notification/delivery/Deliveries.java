@@ -13,6 +13,7 @@ import org.caravan.notification.message.NoticeKind;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.platform.EventJson;
 import org.caravan.platform.scheduling.AfterCommit;
+import org.caravan.platform.tracing.TracePropagation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -31,11 +32,13 @@ public class Deliveries {
     private final DatabaseClient database;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TracePropagation traces;
 
-    Deliveries(DatabaseClient database, ApplicationEventPublisher events, Clock clock) {
+    Deliveries(DatabaseClient database, ApplicationEventPublisher events, Clock clock, TracePropagation traces) {
         this.database = database;
         this.events = events;
         this.clock = clock;
+        this.traces = traces;
     }
 
     record Step(String status, Instant at, String detail) {}
@@ -43,7 +46,8 @@ public class Deliveries {
     /**
      * Queues a notice for one rank of the recipient's channels, once per (event, recipient, rank): empty when it
      * was queued already. Rank 0 is the inbox copy; the channel of the others is chosen when they are sent, from
-     * the preferences then. Once the transaction commits, the dispatcher hears of it.
+     * the preferences then. Once the transaction commits, the dispatcher hears of it. The delivery keeps the trace
+     * it was queued in, so that sending it continues that trace.
      */
     public Mono<Delivery> queue(
             UUID eventId,
@@ -53,11 +57,32 @@ public class Deliveries {
             String subjectId,
             Map<String, String> params,
             Instant notBefore) {
+        return Mono.deferContextual(context -> queue(
+                eventId,
+                recipient,
+                rank,
+                kind,
+                subjectId,
+                params,
+                notBefore,
+                traces.traceparent(context).orElse(null)));
+    }
+
+    private Mono<Delivery> queue(
+            UUID eventId,
+            String recipient,
+            int rank,
+            NoticeKind kind,
+            String subjectId,
+            Map<String, String> params,
+            Instant notBefore,
+            String traceparent) {
         GenericExecuteSpec insert = database.sql(
                         """
                         insert into delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent, status,
-                          next_attempt_at)
-                        values (:event, :recipient, :rank, :channel, :kind, :subject, :params, :urgent, :status, :at)
+                          next_attempt_at, traceparent)
+                        values (:event, :recipient, :rank, :channel, :kind, :subject, :params, :urgent, :status, :at,
+                          :traceparent)
                         on conflict (event_id, recipient, rank) do nothing
                         returning *
                         """)
@@ -71,6 +96,7 @@ public class Deliveries {
                 .bind("status", Transition.FIRST.name())
                 .bind("at", notBefore);
         insert = rank == 0 ? insert.bind("channel", Recipient.INBOX) : insert.bindNull("channel", String.class);
+        insert = nullable(insert, "traceparent", traceparent);
         return insert.map(Delivery::from).one().flatMap(queued -> step(queued.id(), Transition.FIRST.name(), null)
                 .then(AfterCommit.run(() -> events.publishEvent(DeliveryQueued.INSTANCE)))
                 .thenReturn(queued));
@@ -80,8 +106,9 @@ public class Deliveries {
     Mono<Void> queueNextChannel(Delivery failed, String failedChannel) {
         return database.sql(
                         """
-                        insert into delivery (event_id, recipient, rank, kind, subject_id, params, urgent, status, next_attempt_at)
-                        select event_id, recipient, rank + 1, kind, subject_id, params, urgent, :status, :now
+                        insert into delivery (event_id, recipient, rank, kind, subject_id, params, urgent, status, next_attempt_at,
+                          traceparent)
+                        select event_id, recipient, rank + 1, kind, subject_id, params, urgent, :status, :now, traceparent
                         from delivery where id = :id and status = :failed
                         on conflict (event_id, recipient, rank) do nothing
                         returning id

@@ -1,5 +1,7 @@
 package org.caravan.notification.delivery;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +26,14 @@ public record Delivery(
         int attempts,
         Instant nextAttemptAt,
         String lastError,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonIgnore String traceparent) {
+
+    /** The trace that queued it, to look up in the operator's trace viewer. */
+    @JsonProperty
+    public String traceId() {
+        return traceparent == null ? null : traceparent.split("-")[1];
+    }
 
     /** As operators see it: links that would answer for the volunteer keep only where they point. */
     Delivery redacted() {
@@ -42,7 +51,8 @@ public record Delivery(
                 attempts,
                 nextAttemptAt,
                 Redaction.redact(lastError),
-                createdAt);
+                createdAt,
+                traceparent);
     }
 
     @SuppressWarnings("unchecked")
@@ -62,6 +72,7 @@ public record Delivery(
                 row.get("attempts", Integer.class),
                 row.get("next_attempt_at", OffsetDateTime.class).toInstant(),
                 row.get("last_error", String.class),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("traceparent", String.class));
     }
 }

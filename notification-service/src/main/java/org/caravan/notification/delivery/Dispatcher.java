@@ -14,6 +14,7 @@ import org.caravan.notification.recipient.Recipient;
 import org.caravan.notification.recipient.Recipients;
 import org.caravan.platform.scheduling.Sweeps;
 import org.caravan.platform.scheduling.Wakeup;
+import org.caravan.platform.tracing.TracePropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,6 +45,7 @@ class Dispatcher implements DisposableBean {
     private final TransactionalOperator transaction;
     private final RetryPolicy retries;
     private final Clock clock;
+    private final TracePropagation traces;
     private final Wakeup passes = new Wakeup("deliveries", () -> Sweeps.run("Delivery", sendDue()));
 
     Dispatcher(
@@ -54,8 +56,10 @@ class Dispatcher implements DisposableBean {
             @Value("${caravan.notification.max-attempts:5}") int maxAttempts,
             @Value("${caravan.notification.first-retry-after:10s}") Duration firstPause,
             @Value("${caravan.notification.longest-retry-pause:10m}") Duration longestPause,
-            Clock clock) {
+            Clock clock,
+            TracePropagation traces) {
         this.clock = clock;
+        this.traces = traces;
         this.deliveries = deliveries;
         this.recipients = recipients;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
@@ -90,8 +94,16 @@ class Dispatcher implements DisposableBean {
                 .count();
     }
 
+    /** Sending continues the trace the notice was queued in: its logs, and a webhook's traceparent, name it. */
     private Mono<Void> sendOne(UUID id) {
-        return deliveries.take(id).flatMap(delivery -> recipients
+        return deliveries
+                .take(id)
+                .flatMap(
+                        delivery -> traces.continuing(delivery.traceparent(), "caravan.delivery", sendTaken(delivery)));
+    }
+
+    private Mono<Void> sendTaken(Delivery delivery) {
+        return Mono.defer(() -> recipients
                 .find(delivery.recipient())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())

@@ -13,7 +13,9 @@ import java.util.Optional;
 import org.caravan.notification.message.Templates.Message;
 import org.caravan.notification.recipient.Recipient;
 import org.caravan.platform.EventJson;
+import org.caravan.platform.TraceIds;
 import org.caravan.platform.security.Hmac;
+import org.caravan.platform.tracing.TracePropagation;
 import org.caravan.platform.webhook.RefusedDestinationException;
 import org.caravan.platform.webhook.WebhookDestinations;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,11 +47,14 @@ class WebhookChannel implements Channel {
     private final String secret;
     private final WebhookDestinations destinations;
     private final Deliveries deliveries;
+    private final TracePropagation traces;
 
     WebhookChannel(
             @Value("${caravan.notification.webhook-secret}") String secret,
             WebhookDestinations destinations,
-            Deliveries deliveries) {
+            Deliveries deliveries,
+            TracePropagation traces) {
+        this.traces = traces;
         this.secret = secret;
         this.destinations = destinations;
         this.deliveries = deliveries;
@@ -95,10 +100,19 @@ class WebhookChannel implements Channel {
         payload.put("data", delivery.params());
         String body = EventJson.write(payload);
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        return http.headers(headers -> headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                        .set(DELIVERY, delivery.id().toString())
-                        .set(TIMESTAMP, timestamp)
-                        .set(SIGNATURE, "sha256=" + Hmac.sign(secret, timestamp + "." + body)))
+        return Mono.deferContextual(context -> post(url, body, timestamp, delivery, traces.traceparent(context)));
+    }
+
+    /** The receiver is handed the trace too (W3C traceparent), so a partner system can continue it. */
+    private Mono<Void> post(
+            String url, String body, String timestamp, Delivery delivery, Optional<String> traceparent) {
+        return http.headers(headers -> {
+                    headers.set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                            .set(DELIVERY, delivery.id().toString())
+                            .set(TIMESTAMP, timestamp)
+                            .set(SIGNATURE, "sha256=" + Hmac.sign(secret, timestamp + "." + body));
+                    traceparent.ifPresent(value -> headers.set(TraceIds.TRACEPARENT, value));
+                })
                 .post()
                 .uri(URI.create(url.strip()))
                 .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8))))

@@ -1,5 +1,9 @@
 package org.caravan.platform.tracing;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -8,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.caravan.platform.TraceIds;
+import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
@@ -18,10 +23,12 @@ public class TracePropagation {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final ObservationRegistry observations;
 
-    public TracePropagation(Tracer tracer, Propagator propagator) {
+    public TracePropagation(Tracer tracer, Propagator propagator, ObservationRegistry observations) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.observations = observations;
     }
 
     /** The traceparent of the work in this Reactor context, to store with what it writes. */
@@ -44,6 +51,22 @@ public class TracePropagation {
                 ? tracer.spanBuilder().setNoParent()
                 : propagator.extract(Map.of(TraceIds.TRACEPARENT, traceparent), Map::get);
         return builder.name(name).kind(kind).start();
+    }
+
+    /**
+     * Runs {@code work} as the observation {@code name}, continuing the stored {@code traceparent} (or starting a
+     * trace): its log lines name the trace, and what it writes or sends carries it on.
+     */
+    public <T> Mono<T> continuing(String traceparent, String name, Mono<T> work) {
+        return Mono.defer(() -> {
+            ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+            context.setCarrier(traceparent == null ? Map.of() : Map.of(TraceIds.TRACEPARENT, traceparent));
+            Observation observation = Observation.createNotStarted(name, () -> context, observations)
+                    .start();
+            return work.contextWrite(reactor -> reactor.put(ObservationThreadLocalAccessor.KEY, observation))
+                    .doOnError(observation::error)
+                    .doFinally(signal -> observation.stop());
+        });
     }
 
     /** Writes the span's context as headers (traceparent, and whatever else the propagator carries). */

@@ -99,18 +99,23 @@ public abstract class ServiceIntegrationTest {
 
     /** The same, with a chosen CloudEvents id: sent twice, it is the same event delivered twice. */
     protected static UUID publish(EventType<?> type, CaravanEvent event, String source, UUID id) {
+        return publish(type, event, source, id, Map.of());
+    }
+
+    /** The same, with more headers (a traceparent, say) beside the CloudEvents ones. */
+    protected static UUID publish(
+            EventType<?> type, CaravanEvent event, String source, UUID id, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putAll(Map.of(
+                "ce_id", id.toString(),
+                "ce_source", source,
+                "ce_type", type.name(),
+                "ce_subject", event.aggregateId(),
+                "ce_time", CLOCK.instant().toString(),
+                "ce_specversion", "1.0",
+                "content-type", "application/json"));
         TopicProbe.send(
-                type.topic().name(),
-                event.aggregateId(),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8),
-                Map.of(
-                        "ce_id", id.toString(),
-                        "ce_source", source,
-                        "ce_type", type.name(),
-                        "ce_subject", event.aggregateId(),
-                        "ce_time", CLOCK.instant().toString(),
-                        "ce_specversion", "1.0",
-                        "content-type", "application/json"));
+                type.topic().name(), event.aggregateId(), EventJson.write(event).getBytes(StandardCharsets.UTF_8), all);
         return id;
     }
 
