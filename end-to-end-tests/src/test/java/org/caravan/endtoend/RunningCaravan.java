@@ -43,6 +43,7 @@ final class RunningCaravan {
     private static RunningCaravan shared;
 
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private final OtlpReceiver traces;
     private final Map<String, Map<String, String>> settings;
     private final DevelopmentTokens tokens;
     private final LocalMailServer mail;
@@ -50,8 +51,13 @@ final class RunningCaravan {
     private final Clock clock;
 
     private RunningCaravan(
-            Map<String, Map<String, String>> settings, DevelopmentTokens tokens, LocalMailServer mail, Clock clock) {
+            Map<String, Map<String, String>> settings,
+            DevelopmentTokens tokens,
+            LocalMailServer mail,
+            OtlpReceiver traces,
+            Clock clock) {
         this.clock = clock;
+        this.traces = traces;
         this.settings = settings;
         this.tokens = tokens;
         this.mail = mail;
@@ -70,6 +76,7 @@ final class RunningCaravan {
         DevelopmentTokens tokens = DevelopmentTokens.in(Files.createTempDirectory("caravan-e2e-keys"));
         LocalSecrets secrets = LocalSecrets.in(Files.createTempDirectory("caravan-e2e-secrets"));
         LocalMailServer mail = LocalMailServer.onFreePorts();
+        OtlpReceiver traces = OtlpReceiver.start();
         List<CaravanService> placed =
                 CaravanService.ALL.stream().map(CaravanService::onFreePorts).toList();
         String volunteerService = "http://127.0.0.1:"
@@ -92,12 +99,16 @@ final class RunningCaravan {
             these.put("spring.mail.port", String.valueOf(mail.smtpPort()));
             these.put("caravan.notification.answer-link-base", volunteerService);
             these.put("caravan.notification.delivery-sweep-interval", "300ms");
+            // Spans go where an operator's collector would be, set the way any OpenTelemetry program is told.
+            these.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            these.put("management.opentelemetry.tracing.export.schedule-delay", "500ms");
             if (service.name().equals(JSON_LOGGING_SERVICE)) {
                 these.put("logging.structured.format.console", "ecs");
             }
             settings.put(service.name(), these);
         }
-        RunningCaravan caravan = new RunningCaravan(settings, tokens, mail, Clock.offset(Clock.systemUTC(), offset));
+        RunningCaravan caravan =
+                new RunningCaravan(settings, tokens, mail, traces, Clock.offset(Clock.systemUTC(), offset));
         placed.forEach(caravan::launch);
         try {
             caravan.services.values().forEach(s -> s.awaitReady(Duration.ofMinutes(3)));
@@ -134,6 +145,10 @@ final class RunningCaravan {
         return mail;
     }
 
+    OtlpReceiver traces() {
+        return traces;
+    }
+
     ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -154,5 +169,6 @@ final class RunningCaravan {
     private void close() {
         services.values().parallelStream().forEach(ServiceProcess::close);
         mail.close();
+        traces.close();
     }
 }

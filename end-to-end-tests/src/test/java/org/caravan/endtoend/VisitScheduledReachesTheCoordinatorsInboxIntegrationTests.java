@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.caravan.infrastructure.DemoScenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,55 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
     }
 
     @Test
+    void aRequestsTraceReachesTheCollectorFromEveryServiceItTouchedAcrossKafka() throws Exception {
+        String traceId = newTraceId();
+        String callersSpan = "00f067aa0ba902b7";
+        String coordinatorToken = caravan.token(COORDINATOR, "coordinator");
+        String visitId = new DemoScenario(caravan.service("event-service").baseUrl(), coordinatorToken).draft();
+
+        var scheduled =
+                caravan.send(caravan.request("event-service", "/api/visits/" + visitId + "/schedule", coordinatorToken)
+                        .header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
+                        .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(scheduled.statusCode()).isEqualTo(200);
+
+        List<String> touched =
+                List.of("event-service", "volunteer-service", "donation-service", "notification-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(caravan.traces().spansOf(traceId))
+                        .extracting(OtlpReceiver.ReceivedSpan::service)
+                        .containsAll(touched));
+        List<OtlpReceiver.ReceivedSpan> spans = caravan.traces().spansOf(traceId);
+        OtlpReceiver.ReceivedSpan request = spans.stream()
+                .filter(span ->
+                        span.service().equals("event-service") && span.kind().equals("SPAN_KIND_SERVER"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(request.parentSpanId()).isEqualTo(callersSpan);
+        OtlpReceiver.ReceivedSpan publication = spans.stream()
+                .filter(span ->
+                        span.service().equals("event-service") && span.kind().equals("SPAN_KIND_PRODUCER"))
+                .filter(span -> span.name().contains("caravan.visits"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(spans)
+                .filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER"))
+                .as("each consumer continues the relay's publication")
+                .anySatisfy(span -> {
+                    assertThat(span.service()).isEqualTo("notification-service");
+                    assertThat(span.parentSpanId()).isEqualTo(publication.spanId());
+                })
+                .anySatisfy(span -> assertThat(span.service()).isEqualTo("volunteer-service"))
+                .anySatisfy(span -> assertThat(span.service()).isEqualTo("donation-service"));
+        for (String service : touched) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                            Files.readString(caravan.service(service).log()))
+                    .as(service + "'s log")
+                    .contains(traceId));
+        }
+    }
+
+    @Test
     void everyServiceAnswersWithoutATokenOnlyWithA401Problem() {
         for (String service :
                 new String[] {"event-service", "volunteer-service", "donation-service", "notification-service"}) {
@@ -65,6 +115,13 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
                     .as(service)
                     .contains("application/problem+json");
         }
+    }
+
+    /** A trace id of the caller's, as a W3C traceparent carries it. */
+    private static String newTraceId() {
+        byte[] id = new byte[16];
+        new java.security.SecureRandom().nextBytes(id);
+        return java.util.HexFormat.of().formatHex(id);
     }
 
     /** The service's structured log: one JSON object per line (other lines are the JVM's own output). */
