@@ -49,7 +49,7 @@ final class SqlBaseline {
 
     private static final String CONFIRMED_TYPE = "org.caravan.assignment.confirmed.v1";
     private static final String WAITLISTED_TYPE = "org.caravan.assignment.waitlisted.v1";
-    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     private static final String INBOX_TITLE = "已确认：Station 1";
     private static final String INBOX_BODY = "感谢您！蒲公英中学 Dandelion School，2026年12月5日 09:30，担任 helper。";
     private static final String SKIPPED_DETAIL = "no other channel; the inbox copy stands";
@@ -204,8 +204,9 @@ final class SqlBaseline {
     /** {@code Outbox.append}'s insert. */
     private static final String OUTBOX =
             """
-            insert into bench.outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id)
-            values (?, 'assignment', ?, ?, 'caravan.assignments.v1', ?::jsonb, ?)
+            insert into bench.outbox_event
+              (event_id, aggregate_type, aggregate_id, event_type, topic, payload, traceparent, trace_id)
+            values (?, 'assignment', ?, ?, 'caravan.assignments.v1', ?::jsonb, ?, split_part(?, '-', 2))
             """;
 
     /** Three statements between begin and commit, as {@code Staffing.acceptOffer}. */
@@ -223,7 +224,15 @@ final class SqlBaseline {
             row.next();
             seat = "CONFIRMED".equals(row.getString("status"));
         }
-        update(db, OUTBOX, eventId, offer.id().toString(), seat ? CONFIRMED_TYPE : WAITLISTED_TYPE, payload, TRACE_ID);
+        update(
+                db,
+                OUTBOX,
+                eventId,
+                offer.id().toString(),
+                seat ? CONFIRMED_TYPE : WAITLISTED_TYPE,
+                payload,
+                TRACEPARENT,
+                TRACEPARENT);
         db.commit();
         return seat;
     }
@@ -370,7 +379,8 @@ final class SqlBaseline {
                 CONFIRMED_TYPE,
                 WAITLISTED_TYPE,
                 payload,
-                TRACE_ID);
+                TRACEPARENT,
+                TRACEPARENT);
         try (ResultSet row = accept.executeQuery()) {
             row.next();
             confirmed = row.getBoolean(1);
@@ -418,8 +428,10 @@ final class SqlBaseline {
               from (select exists (select from place) as taken) p
               where id = ? and status = 'OFFERED'
               returning id, p.taken)
-            insert into bench.outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, payload, trace_id)
-            select ?, 'assignment', id::text, case when taken then ? else ? end, 'caravan.assignments.v1', ?::jsonb, ?
+            insert into bench.outbox_event
+              (event_id, aggregate_type, aggregate_id, event_type, topic, payload, traceparent, trace_id)
+            select ?, 'assignment', id::text, case when taken then ? else ? end, 'caravan.assignments.v1', ?::jsonb, ?,
+              split_part(?, '-', 2)
             from moved
             returning event_type = 'org.caravan.assignment.confirmed.v1'
             """;
@@ -489,7 +501,7 @@ final class SqlBaseline {
                 query(db, "select pg_try_advisory_xact_lock(1)");
                 List<Long> sequences = new ArrayList<>();
                 try (PreparedStatement select = db.prepareStatement(
-                                "select sequence, event_id, aggregate_id, event_type, topic, payload, trace_id, occurred_at"
+                                "select sequence, event_id, aggregate_id, event_type, topic, payload, traceparent, occurred_at"
                                         + " from bench.outbox_event where published_at is null order by sequence limit 200");
                         ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

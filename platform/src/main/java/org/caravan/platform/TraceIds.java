@@ -5,9 +5,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import reactor.util.context.ContextView;
 
 /**
@@ -49,21 +47,5 @@ public final class TraceIds {
         return Optional.ofNullable(tracing)
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(Span::context);
-    }
-
-    /** A new trace id, for a caller outside Caravan that starts a trace of its own (tests, scripts). */
-    public static String newTraceId() {
-        return hex(16);
-    }
-
-    /** A W3C traceparent a caller outside Caravan sends to continue its trace {@code traceId}. */
-    public static String traceparent(String traceId) {
-        return "00-" + traceId + "-" + hex(8) + "-01";
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }

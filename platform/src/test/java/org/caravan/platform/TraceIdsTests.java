@@ -11,17 +11,6 @@ import reactor.util.context.Context;
 class TraceIdsTests {
 
     @Test
-    void aCallersTraceparentContinuesItsTraceWithANewParentSpanEachTime() {
-        String traceId = TraceIds.newTraceId();
-
-        String first = TraceIds.traceparent(traceId);
-        String second = TraceIds.traceparent(traceId);
-
-        assertThat(first).matches("00-" + traceId + "-[0-9a-f]{16}-01");
-        assertThat(first).isNotEqualTo(second);
-    }
-
-    @Test
     void workOutsideAnyObservationBelongsToNoTrace() {
         assertThat(TraceIds.current(Context.empty())).isEmpty();
     }

@@ -13,6 +13,7 @@ import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.notification.WebhookReceiver;
 import org.caravan.platform.TraceIds;
+import org.caravan.platform.testing.CallerTraces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,7 +32,7 @@ class TracedDeliveriesIntegrationTests extends NotificationServiceIntegrationTes
         UUID volunteer = registeredVolunteer(
                 "lead-" + UUID.randomUUID(), null, "en", List.of("WEBHOOK"), null, WEBHOOKS.url(path));
         awaitRecipient(volunteer);
-        String traceId = TraceIds.newTraceId();
+        String traceId = CallerTraces.newTraceId();
         String upstreamSpan = "b7ad6b7169203331";
 
         publish(

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.TraceIds;
 import org.caravan.platform.security.AnswerLinks;
+import org.caravan.platform.testing.CallerTraces;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
         UUID item = onlyItem(oneSeat());
         String subject = "reciter-" + UUID.randomUUID();
         String offer = offerToNewVolunteer(item, "reciter", subject, "RECITER");
-        String trace = TraceIds.newTraceId();
+        String trace = CallerTraces.newTraceId();
 
         assertThat(status(accept(offer, subject, trace))).isEqualTo("CONFIRMED");
 
@@ -55,7 +56,7 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
         UUID item = onlyItem(oneSeat());
         String subject = "reciter-" + UUID.randomUUID();
         String offer = offerToNewVolunteer(item, "reciter", subject, "RECITER");
-        String trace = TraceIds.newTraceId();
+        String trace = CallerTraces.newTraceId();
 
         assertThat(status(answer(offer, subject, trace, "decline"))).isEqualTo("DECLINED");
 
@@ -70,8 +71,8 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
         String second = "reciter-" + UUID.randomUUID();
         String firstOffer = offerToNewVolunteer(item, "reciter", first, "RECITER");
         String secondOffer = offerToNewVolunteer(item, "reciter", second, "RECITER");
-        assertThat(status(accept(firstOffer, first, TraceIds.newTraceId()))).isEqualTo("CONFIRMED");
-        String trace = TraceIds.newTraceId();
+        assertThat(status(accept(firstOffer, first, CallerTraces.newTraceId()))).isEqualTo("CONFIRMED");
+        String trace = CallerTraces.newTraceId();
 
         assertThat(status(accept(secondOffer, second, trace))).isEqualTo("WAITLISTED");
 
@@ -85,11 +86,11 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
         String offer = offerToNewVolunteer(item, "reciter", subject, "RECITER");
         String token =
                 new AnswerLinks(secret).token(UUID.fromString(offer), "accept", now().plus(Duration.ofHours(48)));
-        String trace = TraceIds.newTraceId();
+        String trace = CallerTraces.newTraceId();
 
         assertThat(status(http.post()
                         .uri("/api/answer-links/{token}", token)
-                        .headers(h -> h.set(TraceIds.TRACEPARENT, TraceIds.traceparent(trace)))
+                        .headers(h -> h.set(TraceIds.TRACEPARENT, CallerTraces.traceparent(trace)))
                         .exchange()))
                 .isEqualTo("CONFIRMED");
 
@@ -124,7 +125,7 @@ class AnAcceptIsFewStatementsInOneCommitIntegrationTests extends VolunteerServic
                 .uri("/api/assignments/{id}/" + answer, offer)
                 .headers(h -> {
                     h.setBearerAuth(volunteerToken(subject));
-                    h.set(TraceIds.TRACEPARENT, TraceIds.traceparent(trace));
+                    h.set(TraceIds.TRACEPARENT, CallerTraces.traceparent(trace));
                 })
                 .exchange();
     }
