@@ -17,6 +17,7 @@ const failedWebhook: DeliveryView = {
     attempts: 5,
     createdAt: '2026-09-20T02:00:00Z',
     lastError: 'the webhook answered 503',
+    traceId: '0af7651916cd43dd8448eb211c80319c',
   },
   history: [
     { at: '2026-09-20T02:00:00Z', status: 'QUEUED' },
@@ -45,6 +46,7 @@ describe('deliveries', () => {
     const failed = within(list).getByRole('article');
     expect(failed).toHaveTextContent('Failed ASSIGNMENT_OFFERED · WEBHOOK');
     expect(failed).toHaveTextContent('the webhook answered 503');
+    expect(failed).toHaveTextContent('Trace ID0af7651916cd43dd8448eb211c80319c');
     expect(within(failed).getByText('History (2 steps)')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Deliveries' })).toBeInTheDocument();
 

@@ -70,6 +70,14 @@ function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (vie
               <dd>{dateTime(delivery.nextAttemptAt, DEFAULT_TIME_ZONE)}</dd>
             </>
           )}
+          {delivery.traceId !== undefined && (
+            <>
+              <dt>{t('deliveries.trace')}</dt>
+              <dd>
+                <code>{delivery.traceId}</code>
+              </dd>
+            </>
+          )}
           {delivery.lastError !== undefined && (
             <>
               <dt>{t('deliveries.lastError')}</dt>
