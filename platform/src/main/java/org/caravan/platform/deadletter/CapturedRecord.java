@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.caravan.platform.messaging.CloudEventHeaders;
@@ -47,6 +49,8 @@ record CapturedRecord(
             }
         }
         String originalTopic = text(record, ORIGINAL_TOPIC);
+        String stackTrace = text(record, EXCEPTION_STACKTRACE);
+        Cause failure = failure(text(record, EXCEPTION_CLASS), text(record, EXCEPTION_MESSAGE), stackTrace);
         return new CapturedRecord(
                 record.topic(),
                 record.partition(),
@@ -61,9 +65,43 @@ record CapturedRecord(
                 record.key(),
                 record.value(),
                 List.copyOf(original),
-                text(record, EXCEPTION_CLASS),
-                text(record, EXCEPTION_MESSAGE),
-                text(record, EXCEPTION_STACKTRACE));
+                failure.className(),
+                failure.message(),
+                stackTrace);
+    }
+
+    /** An exception of the stack trace, as it names it. */
+    record Cause(String className, String message) {}
+
+    private static final Pattern CAUSED_BY = Pattern.compile("(?m)^Caused by: ([\\w.$]+)(?:: ?(.*))?$");
+    private static final List<String> WRAPPERS = List.of(
+            "org.springframework.messaging.",
+            "org.springframework.integration.",
+            "org.springframework.core.retry.",
+            "org.springframework.retry.",
+            "org.springframework.cloud.stream.");
+
+    /**
+     * The binder names the exception it caught: the messaging framework's wrapper, whose class says nothing about
+     * the failure. What an operator needs is the first exception of the chain that is not such a wrapper (the
+     * consumer's own, such as a PoisonEventException, rather than the parser's below it), else the last cause.
+     */
+    static Cause failure(String className, String message, String stackTrace) {
+        List<Cause> chain = new ArrayList<>();
+        chain.add(new Cause(className, message));
+        if (stackTrace != null) {
+            Matcher caused = CAUSED_BY.matcher(stackTrace);
+            while (caused.find()) {
+                chain.add(new Cause(
+                        caused.group(1),
+                        caused.group(2) == null ? "" : caused.group(2).strip()));
+            }
+        }
+        return chain.stream()
+                .filter(cause ->
+                        cause.className() != null && WRAPPERS.stream().noneMatch(cause.className()::startsWith))
+                .findFirst()
+                .orElse(chain.get(chain.size() - 1));
     }
 
     /** Where the binder says the failure came from, and why: kept in columns, never sent back. */

@@ -72,7 +72,7 @@ class DeadLetterController {
                     int times,
             Status status) {}
 
-    record Header(String name, String value) {}
+    record DeadLetterHeader(String name, String value) {}
 
     record DeadLetterView(
             UUID id,
@@ -96,9 +96,9 @@ class DeadLetterController {
             @Schema(description = "The record's value: UTF-8 text, or base64 when it is not text") String payload,
             @Schema(allowableValues = {"utf-8", "base64"}) String payloadEncoding,
             @Schema(description = "The original record's headers, sent back with it on a replay")
-                    List<Header> headers) {}
+                    List<DeadLetterHeader> headers) {}
 
-    record Discard(@NotBlank @Size(max = 1000) String reason) {}
+    record DeadLetterDiscard(@NotBlank @Size(max = 1000) String reason) {}
 
     @GetMapping("/api/dead-letters")
     @Operation(summary = "Dead letters of this service, newest first")
@@ -137,7 +137,9 @@ class DeadLetterController {
     @PostMapping("/api/dead-letters/{id}/discard")
     @Operation(summary = "Put a waiting dead letter aside for good, with the reason")
     Mono<DeadLetterView> discard(
-            @PathVariable UUID id, @Valid @RequestBody Discard discard, @AuthenticationPrincipal Jwt operator) {
+            @PathVariable UUID id,
+            @Valid @RequestBody DeadLetterDiscard discard,
+            @AuthenticationPrincipal Jwt operator) {
         return resolve(
                 id,
                 deadLetters.discarded(
@@ -202,7 +204,7 @@ class DeadLetterController {
                 letter.headers().stream()
                         .map(header -> {
                             String value = text(header.value());
-                            return new Header(
+                            return new DeadLetterHeader(
                                     header.name(),
                                     value == null
                                             ? "base64:" + Base64.getEncoder().encodeToString(header.value())

@@ -44,6 +44,45 @@ class CapturedRecordTests {
     }
 
     @Test
+    void theExceptionIsTheConsumersOwnNotTheWrapperTheBinderCaughtNorTheParsersBelow() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("x-exception-fqcn", text("org.springframework.messaging.MessagingException"));
+        headers.add("x-exception-message", text("Retry policy exhausted"));
+        headers.add(
+                "x-exception-stacktrace",
+                text(
+                        """
+                        org.springframework.messaging.MessagingException: Retry policy exhausted
+                        \tat org.springframework.integration.Somewhere.run(Somewhere.java:1)
+                        Caused by: org.springframework.messaging.MessageHandlingException: error occurred in handler
+                        \tat org.springframework.integration.Handler.handle(Handler.java:2)
+                        Caused by: org.caravan.platform.messaging.PoisonEventException: Unreadable visit: no theme
+                        \tat org.caravan.platform.messaging.IncomingEventReader.read(IncomingEventReader.java:3)
+                        Caused by: tools.jackson.core.exc.StreamReadException: Unexpected end-of-input
+                        \tSuppressed: java.lang.Exception: #block terminated with an error
+                        \t\tCaused by: java.lang.IllegalStateException: inner
+                        """));
+
+        CapturedRecord captured = CapturedRecord.from(record("error.caravan.visits.v1.g", headers));
+
+        assertThat(captured.exceptionClass()).isEqualTo("org.caravan.platform.messaging.PoisonEventException");
+        assertThat(captured.exceptionMessage()).isEqualTo("Unreadable visit: no theme");
+    }
+
+    @Test
+    void withoutACauseTheExceptionIsTheOneTheBinderNamed() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("x-exception-fqcn", text("java.lang.IllegalStateException"));
+        headers.add("x-exception-message", text("no"));
+        headers.add("x-exception-stacktrace", text("java.lang.IllegalStateException: no\n\tat a.B.c(B.java:1)\n"));
+
+        CapturedRecord captured = CapturedRecord.from(record("error.t.g", headers));
+
+        assertThat(captured.exceptionClass()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(captured.exceptionMessage()).isEqualTo("no");
+    }
+
+    @Test
     void aRecordWithoutTheBindersHeadersIsTakenForOneOfTheTopicItsNameHolds() {
         CapturedRecord captured =
                 CapturedRecord.from(record("error.caravan.visits.v1.notification-service", new RecordHeaders()));
