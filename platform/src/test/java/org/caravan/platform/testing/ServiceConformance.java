@@ -123,6 +123,25 @@ public abstract class ServiceConformance {
         api().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 
+    /** An alert on a metric no service exposes would never fire: each one the rules file names is scraped here. */
+    @Test
+    void everyMetricTheAlertRulesQueryIsExposed() throws java.io.IOException {
+        String metrics = management()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        List<String> named = AlertRules.metricsOf(AlertRules.FILE);
+        assertThat(named).as("metrics the alert rules query").isNotEmpty();
+        assertThat(named)
+                .as("metrics the alert rules in " + AlertRules.FILE + " query, exposed by " + applicationName)
+                .allSatisfy(metric -> assertThat(metrics).containsPattern("(?m)^" + metric + "[{ ]"));
+    }
+
     @Test
     void noOtherActuatorEndpointIsExposed() {
         for (String endpoint :
@@ -215,6 +234,16 @@ public abstract class ServiceConformance {
         assertThat(ApiDocuments.normalise(java.nio.file.Files.readString(committed)))
                 .as(howToUpdate)
                 .isEqualTo(normalised);
+    }
+
+    @Test
+    void migrationsCreatedTheDeadLetterTables() {
+        Long tables = database.sql("select count(*) from information_schema.tables"
+                        + " where table_name in ('dead_letter', 'dead_letter_capture')")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+        assertThat(tables).isEqualTo(2);
     }
 
     @Test
