@@ -49,9 +49,10 @@ class DeadLetterListener implements SmartLifecycle {
         ContainerProperties properties = new ContainerProperties(topics.toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<byte[], byte[]>) (ConsumerRecord<byte[], byte[]> record) -> {
+            CapturedRecord captured = CapturedRecord.from(record);
             Boolean stored;
             try {
-                stored = deadLetters.capture(CapturedRecord.from(record)).block(LONGEST_CAPTURE);
+                stored = deadLetters.capture(captured).block(LONGEST_CAPTURE);
             } catch (RuntimeException e) {
                 log.warn(
                         "Capturing the dead letter {}-{}@{} failed; it is tried again",
@@ -63,14 +64,9 @@ class DeadLetterListener implements SmartLifecycle {
             }
             if (Boolean.TRUE.equals(stored)) {
                 log.warn(
-                        "Dead letter from {} captured ({}-{}@{}); an operator decides: GET /api/dead-letters",
-                        record.headers().lastHeader(CapturedRecord.ORIGINAL_TOPIC) == null
-                                ? record.topic()
-                                : new String(
-                                        record.headers()
-                                                .lastHeader(CapturedRecord.ORIGINAL_TOPIC)
-                                                .value(),
-                                        java.nio.charset.StandardCharsets.UTF_8),
+                        "A record of {} was dead-lettered ({}, {}-{}@{}); it waits for an operator: GET /api/dead-letters",
+                        captured.originalTopic(),
+                        captured.exceptionClass(),
                         record.topic(),
                         record.partition(),
                         record.offset());

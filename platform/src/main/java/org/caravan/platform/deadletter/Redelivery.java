@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends a dead letter back to the topic it was consumed from: its key (so the same partition, while the topic keeps
@@ -25,7 +26,9 @@ class Redelivery {
         ProducerRecord<byte[], byte[]> record =
                 new ProducerRecord<>(deadLetter.originalTopic(), null, deadLetter.key(), deadLetter.value());
         deadLetter.headers().forEach(header -> record.headers().add(header.name(), header.value()));
+        // The first send to a topic waits for its metadata (up to max.block.ms): never on a request thread.
         return Mono.fromFuture(() -> template.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(LONGEST_SEND)
                 .then();
     }
