@@ -112,6 +112,43 @@ class ApiIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void eachServicesDeadLettersAreReachedUnderOperationsWithTheServicesOwnPath() {
+        Map<String, String> services = Map.of(
+                "event", "event-service",
+                "volunteer", "volunteer-service",
+                "donation", "donation-service",
+                "notification", "notification-service");
+        services.forEach((shortName, service) -> {
+            String prefix = "/api/operations/" + shortName + "/dead-letters";
+            Answer list = send(request(prefix + "?status=WAITING&page=0&size=50")
+                    .header("Authorization", SCRIPT_TOKEN)
+                    .GET());
+            assertThat(list.status()).as(prefix).isEqualTo(200);
+            assertThat(list.json().path("service").asString()).as(prefix).isEqualTo(service);
+            assertThat(list.json().path("path").asString()).as(prefix).isEqualTo("/api/dead-letters");
+            assertThat(list.json().path("query").asString()).as(prefix).isEqualTo("status=WAITING&page=0&size=50");
+
+            Answer discard = send(request(prefix + "/dl-1/discard")
+                    .header("Authorization", SCRIPT_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"duplicate\"}")));
+            assertThat(discard.status()).as(prefix).isEqualTo(200);
+            assertThat(discard.json().path("service").asString()).as(prefix).isEqualTo(service);
+            assertThat(discard.json().path("path").asString()).as(prefix).isEqualTo("/api/dead-letters/dl-1/discard");
+            assertThat(discard.json().path("authorization").asString()).isEqualTo(SCRIPT_TOKEN);
+        });
+        for (String path : List.of(
+                "/api/operations/identity/dead-letters",
+                "/api/operations/gateway/dead-letters/dl-1",
+                "/api/operations/event/dead-lettersx",
+                "/api/dead-letters")) {
+            Answer unknown =
+                    send(request(path).header("Authorization", SCRIPT_TOKEN).GET());
+            assertThat(unknown.status()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
     void eachServicesOpenApiDocumentIsServedUnderApiDocs() {
         Answer docs = send(request("/api-docs/volunteer").GET());
         assertThat(docs.status()).isEqualTo(200);

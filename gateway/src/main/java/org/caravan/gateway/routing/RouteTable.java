@@ -138,6 +138,18 @@ public final class RouteTable {
     public static final List<String> TOKEN_AUTHENTICATED_PATHS =
             List.of("/api/answer-links/**", "/api/volunteers/me/calendar.ics");
 
+    /**
+     * Every service answers the same operator-only {@code /api/dead-letters/**}, so the gateway cannot route that path
+     * by itself: it serves each service's under {@code /api/operations/{short name}/dead-letters/**} and rewrites the
+     * path to the service's own. An unknown service name matches no route (404).
+     */
+    public static String deadLettersPath(Service service) {
+        return "/api/operations/" + service.shortName() + "/dead-letters";
+    }
+
+    /** The path a service maps its dead-letter API at. */
+    public static final String SERVICE_DEAD_LETTERS_PATH = "/api/dead-letters";
+
     /** Each service's OpenAPI document, at {@code /api-docs/{short name}}. */
     public static String apiDocsPath(Service service) {
         return "/api-docs/" + service.shortName();

@@ -3,6 +3,7 @@ package org.caravan.gateway.routing;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.caravan.gateway.GatewayProperties;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -67,6 +68,17 @@ class RoutesConfiguration {
                 }
                 return spec.uri(entry.service().routeUri());
             });
+        }
+        for (RouteTable.Service service : RouteTable.Service.values()) {
+            int position = order++;
+            String prefix = RouteTable.deadLettersPath(service);
+            routes.route(service.serviceName() + "-dead-letters", route -> route.order(position)
+                    .path(prefix, prefix + "/**")
+                    .filters(filters -> towardsAService(filters, properties, true)
+                            .rewritePath(
+                                    "^" + Pattern.quote(prefix) + "(?<rest>/.*)?$",
+                                    RouteTable.SERVICE_DEAD_LETTERS_PATH + "${rest}"))
+                    .uri(service.routeUri()));
         }
         for (RouteTable.Service service : RouteTable.Service.values()) {
             int position = order++;

@@ -131,6 +131,24 @@ class RouteTableTests {
     }
 
     @Test
+    void eachServicesDeadLettersHaveARouteOfTheirOwn() {
+        List<Route> table = routes.getRoutes().collectList().block();
+        for (RouteTable.Service service : RouteTable.Service.values()) {
+            String prefix = "/api/operations/" + service.shortName() + "/dead-letters";
+            for (String path : List.of(prefix, prefix + "/dl-1", prefix + "/dl-1/replay", prefix + "/dl-1/discard")) {
+                Route route = firstMatch(table, HttpMethod.POST, path);
+                assertThat(route).as(path).isNotNull();
+                assertThat(route.getId()).as(path).isEqualTo(service.serviceName() + "-dead-letters");
+                assertThat(route.getUri()).as(path).isEqualTo(service.routeUri());
+            }
+        }
+        for (String path : List.of(
+                "/api/dead-letters", "/api/operations/identity/dead-letters", "/api/operations/event/dead-lettersx")) {
+            assertThat(firstMatch(table, HttpMethod.GET, path)).as(path).isNull();
+        }
+    }
+
+    @Test
     void pathsNoServiceMapsHaveNoRoute() {
         List<Route> table = routes.getRoutes().collectList().block();
         for (String path : List.of("/api/nothing", "/api/me", "/", "/apivisits", "/api/visitsx", "/api/visits.icsx")) {
