@@ -1,4 +1,4 @@
-import createClient, { type Middleware } from 'openapi-fetch';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths as DonationPaths } from './generated/donation-service';
 import type { paths as EventPaths } from './generated/event-service';
 import type { paths as NotificationPaths } from './generated/notification-service';
@@ -59,6 +59,55 @@ export const api = {
   volunteers: client<VolunteerPaths>(),
   donations: client<DonationPaths>(),
   notifications: client<NotificationPaths>(),
+};
+
+/** The services whose dead letters an operator handles, by the short name the gateway routes them under. */
+export const DEAD_LETTER_SERVICES = ['event', 'volunteer', 'donation', 'notification'] as const;
+export type DeadLetterService = (typeof DEAD_LETTER_SERVICES)[number];
+
+/** Where each service's document puts its dead-letter API (the same path on every service). */
+const SERVICE_DEAD_LETTERS = '/api/dead-letters';
+
+/** Where the gateway serves one service's dead-letter API (RouteTable.deadLettersPath), rewriting it to the above. */
+export function deadLettersPath(service: DeadLetterService): string {
+  return `/api/operations/${service}/dead-letters`;
+}
+
+type DeadLetterPath = '/api/dead-letters' | '/api/dead-letters/{id}' | '/api/dead-letters/{id}/replay' | '/api/dead-letters/{id}/discard';
+
+/** Every service's document has the same dead-letter paths (platform's DeadLetterController). */
+type DeadLetterPaths = Pick<NotificationPaths, DeadLetterPath>;
+export type DeadLetterClient = Client<DeadLetterPaths>;
+
+/**
+ * Moves a service document's `/api/dead-letters...` under the gateway's `/api/operations/{service}/dead-letters...`
+ * as a request is sent. (A baseUrl cannot do it: the gateway's prefix replaces the start of the path, it does not
+ * come before it.)
+ */
+function underOperations(service: DeadLetterService, made: DeadLetterClient): DeadLetterClient {
+  made.use({
+    async onRequest({ request }) {
+      const url = new URL(request.url);
+      if (url.pathname !== SERVICE_DEAD_LETTERS && !url.pathname.startsWith(`${SERVICE_DEAD_LETTERS}/`)) {
+        return request;
+      }
+      url.pathname = deadLettersPath(service) + url.pathname.slice(SERVICE_DEAD_LETTERS.length);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      return new Request(url, { method: request.method, headers: request.headers, body, credentials: request.credentials, signal: request.signal });
+    },
+  });
+  return made;
+}
+
+/**
+ * The operators' dead-letter API of each service through the gateway, each client made from that service's own
+ * document (so a service whose dead-letter paths drifted from the others' fails the type check here).
+ */
+export const deadLetters: Record<DeadLetterService, DeadLetterClient> = {
+  event: underOperations('event', client<Pick<EventPaths, DeadLetterPath>>()),
+  volunteer: underOperations('volunteer', client<Pick<VolunteerPaths, DeadLetterPath>>()),
+  donation: underOperations('donation', client<Pick<DonationPaths, DeadLetterPath>>()),
+  notification: underOperations('notification', client<Pick<NotificationPaths, DeadLetterPath>>()),
 };
 
 interface Answer<T> {

@@ -24,6 +24,9 @@ export type PledgeLine = DonationSchemas['schemas']['PledgeLine'];
 
 export type InboxEntry = NotificationSchemas['schemas']['InboxEntry'];
 export type DeliveryView = NotificationSchemas['schemas']['DeliveryView'];
+/** The same on every service (platform's DeadLetterController); notification-service's document is as good as any. */
+export type DeadLetterSummary = NotificationSchemas['schemas']['DeadLetterSummary'];
+export type DeadLetterView = NotificationSchemas['schemas']['DeadLetterView'];
 
 export type HoursStatement = VolunteerSchemas['schemas']['Statement'];
 export type Volunteer = VolunteerSchemas['schemas']['Volunteer'];

@@ -10,6 +10,7 @@ import { PledgeDetail } from '../screens/donations/PledgeDetail';
 import { VisitDonations } from '../screens/donations/VisitDonations';
 import { DonorDetail, Donors } from '../screens/liaison/Donors';
 import { Pledges } from '../screens/liaison/Pledges';
+import { DeadLetters } from '../screens/operator/DeadLetters';
 import { Deliveries } from '../screens/operator/Deliveries';
 import { ServiceHealth } from '../screens/operator/ServiceHealth';
 import { Inbox } from '../screens/volunteer/Inbox';
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
       { path: 'donors', element: <For screen="/donors"><Donors /></For> },
       { path: 'donors/:donorId', element: <For screen="/donors"><DonorDetail /></For> },
       { path: 'deliveries', element: <For screen="/deliveries"><Deliveries /></For> },
+      { path: 'dead-letters', element: <For screen="/dead-letters"><DeadLetters /></For> },
       { path: 'health', element: <For screen="/health"><ServiceHealth /></For> },
       { path: 'pledges', element: <For screen="/pledges"><Pledges /></For> },
       { path: 'pledges/:pledgeId', element: <For screen="/pledges"><PledgeDetail /></For> },

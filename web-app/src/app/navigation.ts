@@ -23,6 +23,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/pledges', label: 'nav.pledges', roles: ['donor_liaison', 'coordinator'] },
   { path: '/donors', label: 'nav.donors', roles: ['donor_liaison'] },
   { path: '/deliveries', label: 'nav.deliveries', roles: ['operator'] },
+  { path: '/dead-letters', label: 'nav.deadLetters', roles: ['operator'] },
   { path: '/health', label: 'nav.health', roles: ['operator'] },
   { path: '/inbox', label: 'nav.inbox', roles: ROLES },
 ];
