@@ -2,12 +2,12 @@ package org.caravan.platform.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.caravan.platform.messaging.IdempotentProducers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -82,15 +82,11 @@ public class DeadLetterConfiguration {
     /** Idempotent, fully acknowledged sends, as the outbox relay's: a retried replay is not sent twice. */
     @Bean
     Redelivery deadLetterRedelivery(KafkaProperties kafka, @Value("${spring.application.name}") String source) {
-        Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
+        Map<String, Object> settings = IdempotentProducers.settings(kafka, source + "-dead-letter-replay");
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, source + "-dead-letter-replay");
         return new Redelivery(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings)));
     }
 }

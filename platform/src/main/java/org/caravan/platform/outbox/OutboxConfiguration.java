@@ -2,11 +2,10 @@ package org.caravan.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caravan.platform.messaging.IdempotentProducers;
 import org.caravan.platform.scheduling.Housekeeping;
 import org.caravan.platform.tracing.TracePropagation;
 import org.caravan.platform.tracing.TracingConfiguration;
@@ -75,15 +74,11 @@ public class OutboxConfiguration {
 
     /** Idempotent, fully acknowledged sends: a retried send neither duplicates nor reorders a record. */
     private static KafkaTemplate<String, byte[]> relayTemplate(KafkaProperties kafka, String source) {
-        Map<String, Object> settings = new HashMap<>(kafka.buildProducerProperties());
+        Map<String, Object> settings = IdempotentProducers.settings(kafka, source + "-outbox-relay");
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-relay");
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(settings));
     }
 }
