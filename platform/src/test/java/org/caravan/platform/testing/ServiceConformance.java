@@ -105,15 +105,7 @@ public abstract class ServiceConformance {
 
     @Test
     void prometheusMetricsAreOnTheManagementPortOnly() {
-        String metrics = management()
-                .get()
-                .uri("/actuator/prometheus")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String metrics = scrapedMetrics();
         assertThat(metrics)
                 .contains(
                         "jvm_memory_used_bytes",
@@ -123,10 +115,9 @@ public abstract class ServiceConformance {
         api().get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 
-    /** An alert on a metric no service exposes would never fire: each one the rules file names is scraped here. */
-    @Test
-    void everyMetricTheAlertRulesQueryIsExposed() throws java.io.IOException {
-        String metrics = management()
+    /** What Prometheus reads from the management port. */
+    private String scrapedMetrics() {
+        return management()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()
@@ -135,6 +126,12 @@ public abstract class ServiceConformance {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** An alert on a metric no service exposes would never fire: each one the rules file names is scraped here. */
+    @Test
+    void everyMetricTheAlertRulesQueryIsExposed() throws java.io.IOException {
+        String metrics = scrapedMetrics();
         List<String> named = AlertRules.metricsOf(AlertRules.FILE);
         assertThat(named).as("metrics the alert rules query").isNotEmpty();
         assertThat(named)
