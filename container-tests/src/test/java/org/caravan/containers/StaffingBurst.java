@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.caravan.infrastructure.BusySeason;
@@ -108,6 +112,66 @@ final class StaffingBurst {
             clients.shutdownNow();
         }
     }
+
+    /**
+     * Volunteers registered and offered a place at {@code perSecond} (or as fast as the system answers, if slower),
+     * for as long as {@code disturbance} runs: it starts once {@code warmUp} offers are answered, so that it meets
+     * the burst in full flow, and the burst outlasts it however long it takes on the machine at hand. The pace keeps
+     * the work a disturbance leaves behind bounded: an unpaced burst on a small machine queues notices for minutes.
+     * Returns every offer and how many were answered before the disturbance began.
+     */
+    Throughout offerThroughout(List<String> items, int warmUp, double perSecond, Runnable disturbance) {
+        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
+        Queue<Offer> answered = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean over = new AtomicBoolean();
+        long begun = System.nanoTime();
+        long interval = Math.round(1e9 / perSecond);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < IN_FLIGHT; client++) {
+                running.add(clients.submit(() -> {
+                    while (!over.get()) {
+                        int offer = next.getAndIncrement();
+                        long due = begun + offer * interval;
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        answered.add(registerAndOffer(items.get(offer % items.size())));
+                    }
+                }));
+            }
+            while (answered.size() < warmUp) {
+                for (Future<?> client : running) {
+                    if (client.isDone()) {
+                        client.get(); // a client that stopped before the disturbance began failed: say why
+                    }
+                }
+                pause();
+            }
+            int beforeDisturbance = answered.size();
+            try {
+                disturbance.run();
+            } finally {
+                over.set(true);
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+            return new Throughout(List.copyOf(answered), beforeDisturbance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            over.set(true);
+            clients.shutdownNow();
+        }
+    }
+
+    /** The offers of a burst that ran throughout a disturbance, and how many were answered before it began. */
+    record Throughout(List<Offer> offers, int beforeDisturbance) {}
 
     /** Requests the gateway answered 502-504 because the replica it chose stopped while handling them. */
     int gatewayFailures() {
