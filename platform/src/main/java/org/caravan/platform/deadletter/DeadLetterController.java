@@ -1,6 +1,7 @@
 package org.caravan.platform.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -104,9 +105,13 @@ class DeadLetterController {
     @Operation(summary = "Dead letters of this service, newest first")
     Flux<DeadLetterSummary> deadLetters(
             @RequestParam(required = false) Status status,
+            @Parameter(description = "Only the records of this key (an aggregate's id, as the record carried it)")
+                    @RequestParam(required = false)
+                    @Size(min = 1, max = 200)
+                    String key,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return deadLetters.page(status, page, size).map(DeadLetterController::summary);
+        return deadLetters.page(status, key, page, size).map(DeadLetterController::summary);
     }
 
     @GetMapping("/api/dead-letters/{id}")

@@ -1,5 +1,6 @@
 package org.caravan.platform.deadletter;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,13 +134,15 @@ public class DeadLetters {
         return insert.then();
     }
 
-    /** Newest first, of one status or all. */
-    Flux<DeadLetter> page(Status status, int page, int size) {
+    /** Newest first, of one status or all, of one record key (its UTF-8 bytes) or all. */
+    Flux<DeadLetter> page(Status status, String key, int page, int size) {
         GenericExecuteSpec select = database.sql("select * from dead_letter"
                         + " where (cast(:status as text) is null or status = :status)"
+                        + " and (cast(:key as bytea) is null or record_key = :key)"
                         + " order by dead_lettered_at desc, id limit :size offset :offset")
                 .bind("size", size)
                 .bind("offset", (long) page * size);
+        select = bytes(select, "key", key == null ? null : key.getBytes(StandardCharsets.UTF_8));
         return nullable(select, "status", status == null ? null : status.name())
                 .map(DeadLetter::from)
                 .all();

@@ -224,12 +224,13 @@ class DeadLettersIntegrationTests {
         JsonNode after = body(
                 get(operator(), "/api/dead-letters/{id}", id).expectStatus().isOk());
         assertThat(after.get("reason").asString()).isEqualTo("A test visit; the school never planned it");
-        assertThat(body(get(operator(), "/api/dead-letters?status=DISCARDED&size=200")
+        assertThat(body(get(operator(), "/api/dead-letters?status=DISCARDED&key={visit}", visit)
                                 .expectStatus()
                                 .isOk())
                         .valueStream()
                         .map(letter -> letter.get("id").asString()))
-                .contains(id);
+                .containsExactly(id);
+        assertThat(waitingFor(visit)).isEmpty();
     }
 
     @Test
@@ -346,11 +347,11 @@ class DeadLettersIntegrationTests {
     }
 
     private List<JsonNode> waitingFor(UUID visit) {
-        return body(get(operator(), "/api/dead-letters?status=WAITING&size=200")
+        return body(get(operator(), "/api/dead-letters?status=WAITING&key={visit}", visit)
                         .expectStatus()
                         .isOk())
                 .valueStream()
-                .filter(letter -> visit.toString().equals(letter.get("key").asString()))
+                .peek(letter -> assertThat(letter.get("key").asString()).isEqualTo(visit.toString()))
                 .toList();
     }
 
