@@ -1,12 +1,10 @@
 package org.caravan.platform;
 
 import java.io.IOException;
-import org.caravan.platform.tracing.OpenTelemetryVariables;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -18,11 +16,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            // Above the yml defaults, below everything a service or an operator sets in Spring's own terms.
-            environment
-                    .getPropertySources()
-                    .addLast(new MapPropertySource(
-                            "opentelemetry-variables", OpenTelemetryVariables.properties(System.getenv())));
             new YamlPropertySourceLoader()
                     .load("caravan-platform-defaults", new ClassPathResource("caravan-platform.yml"))
                     .forEach(source -> environment.getPropertySources().addLast(source));

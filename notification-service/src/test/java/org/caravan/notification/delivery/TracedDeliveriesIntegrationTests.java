@@ -13,7 +13,7 @@ import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.caravan.notification.WebhookReceiver;
 import org.caravan.platform.TraceIds;
-import org.caravan.platform.testing.CallerTraces;
+import org.caravan.tracing.testing.CallerTraces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

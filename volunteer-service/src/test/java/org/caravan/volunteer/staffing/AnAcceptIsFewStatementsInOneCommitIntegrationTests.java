@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.TraceIds;
 import org.caravan.platform.security.AnswerLinks;
-import org.caravan.platform.testing.CallerTraces;
+import org.caravan.tracing.testing.CallerTraces;
 import org.caravan.volunteer.VolunteerServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.caravan.platform.tracing;
+package org.caravan.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

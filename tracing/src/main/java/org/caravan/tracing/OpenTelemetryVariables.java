@@ -1,4 +1,4 @@
-package org.caravan.platform.tracing;
+package org.caravan.tracing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

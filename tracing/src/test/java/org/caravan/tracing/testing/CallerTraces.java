@@ -1,4 +1,4 @@
-package org.caravan.platform.testing;
+package org.caravan.tracing.testing;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +15,16 @@ public final class CallerTraces {
     /** The caller's traceparent continuing its trace {@code traceId}, from a new span of its own each time. */
     public static String traceparent(String traceId) {
         return "00-" + traceId + "-" + hex(8) + "-01";
+    }
+
+    /** The trace a traceparent header names. */
+    public static String traceIdOf(String traceparent) {
+        return traceparent.split("-")[1];
+    }
+
+    /** The span a traceparent header names: the parent of the receiver's span. */
+    public static String spanIdOf(String traceparent) {
+        return traceparent.split("-")[2];
     }
 
     private static String hex(int bytes) {
