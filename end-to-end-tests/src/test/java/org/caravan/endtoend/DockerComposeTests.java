@@ -90,6 +90,18 @@ class DockerComposeTests {
     }
 
     @Test
+    void everyProcessBuiltHereSendsItsSpansToTheOperatorsCollectorAndNoneWithoutOne() {
+        for (CaravanService service : BUILT) {
+            assertThat(service(service)
+                            .path("environment")
+                            .path("OTEL_EXPORTER_OTLP_ENDPOINT")
+                            .asString())
+                    .as(service.name())
+                    .isEqualTo("${OTEL_EXPORTER_OTLP_ENDPOINT:-}");
+        }
+    }
+
+    @Test
     void theSecretsHaveNoDefaultSoAnOperatorMustSetThem() {
         Pattern required = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
         JsonNode volunteers = service(CaravanService.named("volunteer-service")).path("environment");

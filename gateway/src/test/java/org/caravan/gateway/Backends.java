@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real HTTP servers standing in for the four services: each answers any request with what it received (its own
- * name and address, method, path, query, Authorization and Cookie headers, body size) as JSON;
+ * name and address, method, path, query, Authorization, Cookie and traceparent headers, body size) as JSON;
  * {@code /api/inbox/stream} sends two server-sent events 1.5 s apart; {@code /actuator/health/readiness} answers 200
  * while the replica is ready. volunteer-service runs as two replicas on one port of two loopback addresses, under
  * the host name {@link #VOLUNTEER_REPLICAS}, as docker-compose's name of a service scaled to two.
@@ -169,6 +169,7 @@ final class Backends {
             answer.put("query", exchange.getRequestURI().getRawQuery());
             answer.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             answer.put("cookie", exchange.getRequestHeaders().getFirst("Cookie"));
+            answer.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
             answer.put("bodyBytes", received.length);
             byte[] body = JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.caravan.gateway.routing.ReplicaAddresses;
 import org.caravan.gateway.routing.RouteTable;
 import org.caravan.infrastructure.FreePorts;
+import org.caravan.tracing.testing.RecordedSpans;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code localhost}, the host the provider's redirect URIs name.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(GatewayIntegrationTest.TestReplicaAddresses.class)
+@Import({GatewayIntegrationTest.TestReplicaAddresses.class, RecordedSpans.Exporter.class})
 abstract class GatewayIntegrationTest {
 
     protected static final int PORT = FreePorts.next();
@@ -73,6 +74,8 @@ abstract class GatewayIntegrationTest {
         registry.add("caravan.gateway.rate-limits.links.capacity", () -> "8");
         // As behind a proxy: the rate limit tests speak from addresses of their own (X-Forwarded-For).
         registry.add("server.forward-headers-strategy", () -> "framework");
+        // The gateway's spans reach the recording exporter soon after each request.
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
     }
 
     /** Names resolved as {@link Backends#addressesOf} does: the volunteer replicas' name stands for two addresses. */

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import org.caravan.infrastructure.FreePorts;
 import org.caravan.infrastructure.LocalMailServer;
 import org.caravan.infrastructure.SharedInfrastructure;
+import org.caravan.tracing.testing.RecordedSpans;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tests move. Secrets are the tests' own, not the local profile's; the command line's client is registered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(IdentityIntegrationTest.Clocks.class)
+@Import({IdentityIntegrationTest.Clocks.class, RecordedSpans.Exporter.class})
 public abstract class IdentityIntegrationTest {
 
     protected static final int PORT = FreePorts.next();
@@ -94,6 +95,8 @@ public abstract class IdentityIntegrationTest {
         registry.add("caravan.identity.clients.cli.enabled", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> String.valueOf(MAIL.smtpPort()));
+        // The provider's spans reach the recording exporter soon after they end.
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
     }
 
     @BeforeEach

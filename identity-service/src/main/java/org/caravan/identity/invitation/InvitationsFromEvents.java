@@ -104,7 +104,10 @@ class InvitationsFromEvents {
 
     @Bean
     KafkaTemplate<String, byte[]> deadLetterTemplate(DefaultKafkaProducerFactory<String, byte[]> producers) {
-        return new KafkaTemplate<>(producers);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(producers);
+        // A dead letter carries the trace of the consumption that gave up on it.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     /** One container for both topics: one consumer group, each record to the consumers of its topic. */
@@ -129,6 +132,9 @@ class InvitationsFromEvents {
         ContainerProperties properties = new ContainerProperties(TOPICS.toArray(String[]::new));
         properties.setGroupId(InvitingConsumer.CONSUMER);
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // Each record is an observation continuing the traceparent its publisher's relay wrote: the invitation's log
+        // lines name the registration's trace.
+        properties.setObservationEnabled(true);
         properties.setMessageListener((MessageListener<String, byte[]>)
                 // Each consumer reads its own event type and skips the others.
                 record -> byTopic.get(record.topic()).forEach(listener -> listener.onMessage(record)));

@@ -47,8 +47,16 @@ abstract class InvitingEventsIntegrationTest extends IdentityIntegrationTest {
 
     /** The event of this topic's type, with the given id, keyed by its aggregate. */
     protected UUID publish(UUID eventId, UUID aggregateId, byte[] payload) {
+        return publish(eventId, aggregateId, payload, null);
+    }
+
+    /** The event as {@link #publish(UUID, UUID, byte[])}, in the trace the relay's {@code traceparent} names. */
+    protected UUID publish(UUID eventId, UUID aggregateId, byte[] payload, String traceparent) {
         Map<String, String> headers = headers(eventId, aggregateId.toString());
         headers.put("ce_type", type);
+        if (traceparent != null) {
+            headers.put("traceparent", traceparent);
+        }
         KafkaRecords.send(topic, aggregateId.toString(), payload, headers);
         return eventId;
     }

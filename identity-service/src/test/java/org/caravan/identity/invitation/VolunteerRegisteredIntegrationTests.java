@@ -2,6 +2,7 @@ package org.caravan.identity.invitation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,10 @@ import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.identity.Browser;
+import org.caravan.tracing.testing.CallerTraces;
+import org.caravan.tracing.testing.RecordedSpans;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 class VolunteerRegisteredIntegrationTests extends InvitingEventsIntegrationTest {
 
     private static final String TOPIC = Topic.VOLUNTEERS.name();
+
+    @Autowired
+    RecordedSpans spans;
 
     VolunteerRegisteredIntegrationTests() {
         super(TOPIC, "volunteer-service", EventCatalog.VOLUNTEER_REGISTERED.name());
@@ -54,6 +61,24 @@ class VolunteerRegisteredIntegrationTests extends InvitingEventsIntegrationTest 
                         .signIn(email, "my volunteer password")
                         .redirect())
                 .isEqualTo(BASE + "/");
+    }
+
+    @Test
+    void theConsumptionOfARegistrationGoesOnInTheTraceItsRelayPublishedItIn() {
+        String subject = unique("volunteer-traced");
+        UUID volunteerId = UUID.randomUUID();
+        String traceId = CallerTraces.newTraceId();
+        String relays = CallerTraces.traceparent(traceId);
+
+        publish(
+                UUID.randomUUID(),
+                volunteerId,
+                registered(volunteerId, subject, subject + "@volunteers.example"),
+                relays);
+
+        awaitMailTo(subject + "@volunteers.example", 1);
+        assertThat(spans.awaitOnly(traceId, SpanKind.CONSUMER).getParentSpanId())
+                .isEqualTo(CallerTraces.spanIdOf(relays));
     }
 
     @Test
