@@ -339,7 +339,7 @@ export function DeadLetters() {
           }
           return (
             <>
-              <ul className="cards" aria-label={t('deadLetters.listOf', { service: t(`deadLetters.services.${service}`) })}>
+              <ul className="cards records" aria-label={t('deadLetters.listOf', { service: t(`deadLetters.services.${service}`) })}>
                 {all.map((letter) => (
                   <DeadLetterCard key={`${service}-${letter.id ?? ''}`} service={service} letter={letter} onChanged={changed} />
                 ))}

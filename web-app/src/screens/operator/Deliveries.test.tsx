@@ -1,9 +1,14 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeliveryView } from '../../api/types';
 import { fakeGateway, problem } from '../../test/fakeGateway';
 import { renderApp } from '../../test/render';
+import { RETRIED_DELIVERY_REFRESH_MS } from './Deliveries';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const OPERATOR = { subject: 'operator-ops', name: 'Ops 运维', roles: ['operator'] };
 
@@ -21,6 +26,7 @@ const failedWebhook: DeliveryView = {
   },
   history: [
     { at: '2026-09-20T02:00:00Z', status: 'QUEUED' },
+    { at: '2026-09-20T02:00:01Z', status: 'RETRYING', detail: 'the webhook answered 503' },
     { at: '2026-09-20T02:40:00Z', status: 'FAILED', detail: 'the webhook answered 503' },
   ],
 };
@@ -47,7 +53,10 @@ describe('deliveries', () => {
     expect(failed).toHaveTextContent('Failed ASSIGNMENT_OFFERED · WEBHOOK');
     expect(failed).toHaveTextContent('the webhook answered 503');
     expect(failed).toHaveTextContent('Trace ID0af7651916cd43dd8448eb211c80319c');
-    expect(within(failed).getByText('History (2 steps)')).toBeInTheDocument();
+    expect(within(failed).getByText('History (3 steps)')).toBeInTheDocument();
+    const steps = within(failed).getAllByRole('listitem');
+    expect(steps[1]).toHaveTextContent('Failed for now, to be tried again · the webhook answered 503');
+    expect(steps[2]).toHaveTextContent('Failed · the webhook answered 503');
     expect(screen.getByRole('link', { name: 'Deliveries' })).toBeInTheDocument();
 
     await user.click(within(failed).getByRole('button', { name: 'Send ASSIGNMENT_OFFERED to volunteer-qiao-yuanhui again' }));
@@ -61,6 +70,47 @@ describe('deliveries', () => {
     await user.selectOptions(screen.getByLabelText('Show'), '');
     expect(await screen.findByText('History (1 step)')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Deliveries' })).getAllByRole('article')).toHaveLength(2);
+  });
+
+  it('follows a delivery sent again until the outcome of its next attempt shows, without a reload', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    const toQiao = { ...failedWebhook, delivery: { ...failedWebhook.delivery, recipient: 'volunteer:qiao-yuanhui' } };
+    const queued = { ...toQiao, delivery: { ...toQiao.delivery, status: 'QUEUED' } };
+    const sent: DeliveryView = {
+      delivery: { ...toQiao.delivery, status: 'SENT', attempts: 6 },
+      history: [...(toQiao.history ?? []), { at: '2026-09-20T03:00:00Z', status: 'QUEUED' }, { at: '2026-09-20T03:00:01Z', status: 'SENT' }],
+    };
+    let reads = 0;
+    const gateway = fakeGateway({
+      'GET /api/deliveries': (request) => {
+        if (new URLSearchParams(request.search).get('recipient') === null) return { body: [toQiao] };
+        reads += 1;
+        return { body: [reads === 1 ? queued : sent] };
+      },
+      'POST /api/deliveries/{id}/retry': { body: queued },
+    });
+    renderApp('/deliveries', { me: OPERATOR });
+
+    const card = await screen.findByRole('article');
+    await user.click(within(card).getByRole('button', { name: 'Send ASSIGNMENT_OFFERED to volunteer:qiao-yuanhui again' }));
+    expect(await within(card).findByText('Queued')).toBeInTheDocument();
+    expect(within(card).getByRole('status')).toHaveTextContent('Queued again: this shows what the next attempt meets.');
+
+    await act(() => vi.advanceTimersByTimeAsync(RETRIED_DELIVERY_REFRESH_MS));
+    expect(within(card).getByText('Queued')).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(RETRIED_DELIVERY_REFRESH_MS));
+    expect(await within(card).findByText('Sent')).toBeInTheDocument();
+    expect(within(card).getByText('History (5 steps)')).toBeInTheDocument();
+    expect(within(card).queryByRole('status')).not.toBeInTheDocument();
+
+    await act(() => vi.advanceTimersByTimeAsync(3 * RETRIED_DELIVERY_REFRESH_MS));
+    expect(gateway.requests.map((request) => `${request.method} ${request.path}${request.search}`)).toEqual([
+      'GET /api/deliveries?status=FAILED&page=0&size=50',
+      'POST /api/deliveries/d-1/retry',
+      'GET /api/deliveries?recipient=volunteer%3Aqiao-yuanhui&page=0&size=200',
+      'GET /api/deliveries?recipient=volunteer%3Aqiao-yuanhui&page=0&size=200',
+    ]);
   });
 
   it('says why a retry was refused next to the delivery', async () => {

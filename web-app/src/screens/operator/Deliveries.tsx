@@ -10,10 +10,19 @@ import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useI18n } from '../../i18n/I18n';
 import { DEFAULT_TIME_ZONE } from '../../i18n/time';
+import { useRefreshWhile } from '../../live/useRefresh';
 
 export const DELIVERY_STATUSES = ['FAILED', 'QUEUED', 'SENT', 'SKIPPED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 const PAGE_SIZE = 50;
+/** The most deliveries of one recipient the service answers with at once: enough to find one sent again. */
+const RECIPIENT_PAGE_SIZE = 200;
+
+/**
+ * How often a delivery sent again is read while it waits in the queue, until it is sent or fails again: the
+ * service's sweep takes it within a second or so, and the operator pressed the button to see what it meets.
+ */
+export const RETRIED_DELIVERY_REFRESH_MS = 2_000;
 
 export function deliveryTone(status: string | undefined): 'neutral' | 'good' | 'warning' | 'bad' {
   switch (status) {
@@ -33,19 +42,45 @@ function statusKey(status: string | undefined): `deliveries.status.${DeliverySta
   return known === undefined ? 'deliveries.status.other' : `deliveries.status.${known}`;
 }
 
+/** The steps of a history that are no status of their own: a try that failed for now, a wait out of quiet hours, a read. */
+export const HISTORY_STEPS = ['RETRYING', 'DEFERRED', 'READ'] as const;
+type HistoryStep = (typeof HISTORY_STEPS)[number];
+
+function stepKey(step: string | undefined): `deliveries.step.${HistoryStep}` | ReturnType<typeof statusKey> {
+  const known = HISTORY_STEPS.find((one) => one === step);
+  return known === undefined ? statusKey(step) : `deliveries.step.${known}`;
+}
+
 function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (view: DeliveryView) => void }) {
   const { t, tn, dateTime } = useI18n();
   const problemId = useId();
   const delivery = view.delivery ?? {};
   const id = delivery.id ?? '';
   const kind = delivery.kind ?? '';
+  const recipient = delivery.recipient;
+  const [following, setFollowing] = useState(false);
   const retry = useAction(
     useCallback(async () => {
       const after = await call(api.notifications.POST('/api/deliveries/{id}/retry', { params: { path: { id } } }));
       onChanged(after);
+      setFollowing(true);
       return after;
     }, [id, onChanged]),
   );
+  const stillQueued = following && delivery.status === 'QUEUED' && recipient !== undefined;
+  // The recipient's deliveries, newest first, hold this one: the service answers no single delivery.
+  const readAgain = useCallback(() => {
+    call(api.notifications.GET('/api/deliveries', { params: { query: { recipient, page: 0, size: RECIPIENT_PAGE_SIZE } } })).then(
+      (theirs) => {
+        const now = theirs.find((one) => one.delivery?.id === id);
+        if (now !== undefined) onChanged(now);
+      },
+      () => {
+        // Read again at the next tick; the card still says it is queued.
+      },
+    );
+  }, [recipient, id, onChanged]);
+  useRefreshWhile(stillQueued, RETRIED_DELIVERY_REFRESH_MS, readAgain);
   return (
     <li className="card delivery">
       <article aria-labelledby={`delivery-${id}`}>
@@ -91,7 +126,7 @@ function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (vie
             <ol className="history">
               {(view.history ?? []).map((step, index) => (
                 <li key={`${step.at ?? ''}-${String(index)}`}>
-                  {step.at === undefined ? '' : dateTime(step.at, DEFAULT_TIME_ZONE)} · {t(statusKey(step.status))}
+                  {step.at === undefined ? '' : dateTime(step.at, DEFAULT_TIME_ZONE)} · {t(stepKey(step.status))}
                   {step.detail !== undefined && (
                     <>
                       {' '}
@@ -114,6 +149,11 @@ function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (vie
           >
             {retry.running ? t('board.sending') : t('deliveries.retry')}
           </button>
+        )}
+        {stillQueued && (
+          <p className="muted" role="status">
+            {t('deliveries.following')}
+          </p>
         )}
         {retry.problem !== null && <ProblemMessage problem={retry.problem} id={problemId} />}
       </article>
@@ -162,27 +202,29 @@ export function Deliveries() {
     <>
       <PageHeading text={t('deliveries.title')} />
       <p className="intro">{t('deliveries.intro')}</p>
-      <Field label={t('deliveries.filter')} messages={[]}>
-        {(props) => (
-          <select
-            {...props}
-            value={status}
-            onChange={(event) => {
-              setStatus(DELIVERY_STATUSES.find((one) => one === event.target.value) ?? '');
-              setMore([]);
-              setNextPage(1);
-              setExhausted(false);
-            }}
-          >
-            <option value="">{t('deliveries.all')}</option>
-            {DELIVERY_STATUSES.map((one) => (
-              <option key={one} value={one}>
-                {t(`deliveries.status.${one}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <div className="filters">
+        <Field label={t('deliveries.filter')} messages={[]}>
+          {(props) => (
+            <select
+              {...props}
+              value={status}
+              onChange={(event) => {
+                setStatus(DELIVERY_STATUSES.find((one) => one === event.target.value) ?? '');
+                setMore([]);
+                setNextPage(1);
+                setExhausted(false);
+              }}
+            >
+              <option value="">{t('deliveries.all')}</option>
+              {DELIVERY_STATUSES.map((one) => (
+                <option key={one} value={one}>
+                  {t(`deliveries.status.${one}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       <Outcome loaded={deliveries} reload={deliveries.reload} loadingLabel={t('app.loading')}>
         {(first) => {
           const all = [...first, ...more];
@@ -191,7 +233,7 @@ export function Deliveries() {
           }
           return (
             <>
-              <ul className="cards" aria-label={t('deliveries.title')}>
+              <ul className="cards records" aria-label={t('deliveries.title')}>
                 {all.map((view) => (
                   <DeliveryCard key={view.delivery?.id} view={view} onChanged={changed} />
                 ))}
