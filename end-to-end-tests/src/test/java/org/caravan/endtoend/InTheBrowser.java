@@ -20,6 +20,11 @@ final class InTheBrowser {
         browser.findElement(By.id("confirmation")).sendKeys(person.password());
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
+        signIn(caravan, browser, wait, person);
+    }
+
+    /** Signs in at the gateway's sign-in page with the password the person chose before. */
+    static void signIn(SignedInCaravan caravan, WebDriver browser, WebDriverWait wait, SignedInCaravan.Person person) {
         browser.get(caravan.gateway() + "/");
         wait.until(ExpectedConditions.urlContains(caravan.issuer() + "/login"));
         browser.findElement(By.id("email")).sendKeys(person.email());

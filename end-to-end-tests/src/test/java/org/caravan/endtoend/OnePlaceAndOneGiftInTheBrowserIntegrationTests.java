@@ -11,8 +11,6 @@ import static org.caravan.endtoend.InTheBrowser.type;
 import static org.caravan.endtoend.InTheBrowser.widthOverflow;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -64,10 +62,10 @@ class OnePlaceAndOneGiftInTheBrowserIntegrationTests {
         String token = caravan.scriptsToken("coordinator");
         String item = "风筝课 Kite workshop " + run;
         String theme = "放飞梦想 Flying dreams " + run;
-        String visitId = scheduledVisit(token, theme, item, skill);
+        String visitId = caravan.scheduleVisit(token, theme, item, ROLE, skill);
         String donor = "华章书店 Huazhang bookshop " + run;
         String pledgeId = pledgedBooks(token, visitId, donor, liaison.subject());
-        String someoneElsesId = volunteerId(token, someoneElse.subject());
+        String someoneElsesId = caravan.volunteerId(token, someoneElse.subject());
 
         try (Chromium laptop = Chromium.start(language, 1280, 900);
                 Chromium phone = Chromium.start(language, 360, 740)) {
@@ -254,69 +252,6 @@ class OnePlaceAndOneGiftInTheBrowserIntegrationTests {
         }
     }
 
-    /** A scheduled visit six weeks ahead at a new site, with one item whose one place needs the skill. */
-    private static String scheduledVisit(String token, String theme, String item, String skill) {
-        String events = caravan.eventService();
-        String caravanId = caravan.post(
-                        events + "/api/caravans",
-                        token,
-                        Map.of("name", "风筝大篷车 Kite caravan " + theme, "description", "Kites for schools"))
-                .path("id")
-                .asString();
-        String siteId = caravan.post(
-                        events + "/api/sites",
-                        token,
-                        Map.of(
-                                "name", "风筝小学 Kite primary school " + theme,
-                                "kind", "SCHOOL",
-                                "district", "朝阳区",
-                                "address", "风筝路 1 号",
-                                "timeZone", SITE_ZONE.getId()))
-                .path("id")
-                .asString();
-        LocalDateTime startsAt = LocalDate.now(SITE_ZONE).plusWeeks(6).atTime(14, 0);
-        String visitId = caravan.post(
-                        events + "/api/visits",
-                        token,
-                        Map.of(
-                                "caravanId",
-                                caravanId,
-                                "siteId",
-                                siteId,
-                                "theme",
-                                theme,
-                                "startsAt",
-                                startsAt.toString(),
-                                "endsAt",
-                                startsAt.plusHours(2).toString(),
-                                "expectedAudience",
-                                80))
-                .path("id")
-                .asString();
-        caravan.post(
-                events + "/api/visits/" + visitId + "/programme-items",
-                token,
-                Map.of(
-                        "title",
-                        item,
-                        "kind",
-                        "OTHER",
-                        "startsAt",
-                        startsAt.toString(),
-                        "durationMinutes",
-                        60,
-                        "needs",
-                        List.of(Map.of("role", ROLE, "skills", List.of(skill), "headcount", 1)),
-                        "teamSlots",
-                        0));
-        caravan.post(events + "/api/visits/" + visitId + "/schedule", token, Map.of());
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> caravan.get(
-                        caravan.volunteerService() + "/api/visits/" + visitId + "/staffing", token)
-                .toString()
-                .contains(ROLE));
-        return visitId;
-    }
-
     /** A donor the liaison looks after, and their pledge of books for the visit, once donation-service knows it. */
     private static String pledgedBooks(String token, String visitId, String donor, String liaisonSubject) {
         String donations = caravan.donationService();
@@ -355,16 +290,6 @@ class OnePlaceAndOneGiftInTheBrowserIntegrationTests {
                                         "estimatedValue", Map.of("amountMinor", 250000, "currency", "CNY")))))
                 .path("pledgeId")
                 .asString();
-    }
-
-    private static String volunteerId(String token, String subject) {
-        JsonNode found = Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(
-                        () -> caravan.get(caravan.volunteerService() + "/api/volunteers?subject=" + subject, token),
-                        list -> list.size() == 1);
-        return found.get(0).path("id").asString();
     }
 
     private static JsonNode json(String text) {

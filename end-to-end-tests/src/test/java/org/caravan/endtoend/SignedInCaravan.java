@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,7 @@ final class SignedInCaravan {
     private static final Path LOGS = PROJECT_ROOT.resolve("end-to-end-tests/target/service-logs/signed-in");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
     private static SignedInCaravan shared;
 
     private final EmbeddedInfrastructure infrastructure;
@@ -123,6 +127,11 @@ final class SignedInCaravan {
             settings.putAll(mailTo(mail));
             settings.put("caravan.notification.answer-link-base", gateway);
             settings.put("caravan.notification.delivery-sweep-interval", "300ms");
+            // A failed delivery gives up within seconds, not minutes, so that a test watches an operator send it
+            // again; and a webhook may reach this machine, where the tests listen (or, on purpose, do not).
+            settings.put("caravan.notification.first-retry-after", "200ms");
+            settings.put("caravan.notification.longest-retry-pause", "1s");
+            settings.put("caravan.webhooks.allowed-networks", "127.0.0.1/32");
             String shortName = service.name().substring(0, service.name().indexOf('-'));
             String baseUrl = "http://127.0.0.1:" + service.httpPort();
             baseUrls.put(service.name(), baseUrl);
@@ -178,6 +187,11 @@ final class SignedInCaravan {
     /** A person the tests register or invite: their subject, name, e-mail address and the password they will choose. */
     record Person(String subject, String name, String email, String password) {}
 
+    /** The broker the services consume from, for a test that writes a record as a broken producer would. */
+    String kafkaBootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
     String eventService() {
         return baseUrls.get("event-service");
     }
@@ -188,6 +202,10 @@ final class SignedInCaravan {
 
     String donationService() {
         return baseUrls.get("donation-service");
+    }
+
+    String notificationService() {
+        return baseUrls.get("notification-service");
     }
 
     /** A token of the operators' scripts client with one role (client credentials). */
@@ -224,6 +242,11 @@ final class SignedInCaravan {
 
     /** As {@link #register(String, String)}, with the skills the person offers. */
     Person register(String name, String locale, List<String> skills) {
+        return register(name, locale, skills, Map.of("channels", List.of("INBOX")));
+    }
+
+    /** As {@link #register(String, String, List)}, told through the channels the contact preferences name. */
+    Person register(String name, String locale, List<String> skills, Map<String, Object> contactPreferences) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Person volunteer =
                 new Person("volunteer-" + id, name, "v-" + id + "@volunteers.example", "password-of-" + id + "!");
@@ -231,12 +254,95 @@ final class SignedInCaravan {
                 gateway + "/api/volunteers",
                 scriptsToken("coordinator"),
                 Map.of(
-                        "subject", volunteer.subject(),
-                        "name", volunteer.name(),
-                        "email", volunteer.email(),
-                        "locale", locale,
-                        "skills", skills));
+                        "subject",
+                        volunteer.subject(),
+                        "name",
+                        volunteer.name(),
+                        "email",
+                        volunteer.email(),
+                        "locale",
+                        locale,
+                        "skills",
+                        skills,
+                        "contactPreferences",
+                        contactPreferences));
         return volunteer;
+    }
+
+    /**
+     * A scheduled visit six weeks ahead at a new site, with one item whose one place, for the role, needs the skill;
+     * once volunteer-service can offer it.
+     */
+    String scheduleVisit(String token, String theme, String item, String role, String skill) {
+        String events = eventService();
+        String caravanId = post(
+                        events + "/api/caravans",
+                        token,
+                        Map.of("name", "风筝大篷车 Kite caravan " + theme, "description", "Kites for schools"))
+                .path("id")
+                .asString();
+        String siteId = post(
+                        events + "/api/sites",
+                        token,
+                        Map.of(
+                                "name", "风筝小学 Kite primary school " + theme,
+                                "kind", "SCHOOL",
+                                "district", "朝阳区",
+                                "address", "风筝路 1 号",
+                                "timeZone", SITE_ZONE.getId()))
+                .path("id")
+                .asString();
+        LocalDateTime startsAt = LocalDate.now(SITE_ZONE).plusWeeks(6).atTime(14, 0);
+        String visitId = post(
+                        events + "/api/visits",
+                        token,
+                        Map.of(
+                                "caravanId",
+                                caravanId,
+                                "siteId",
+                                siteId,
+                                "theme",
+                                theme,
+                                "startsAt",
+                                startsAt.toString(),
+                                "endsAt",
+                                startsAt.plusHours(2).toString(),
+                                "expectedAudience",
+                                80))
+                .path("id")
+                .asString();
+        post(
+                events + "/api/visits/" + visitId + "/programme-items",
+                token,
+                Map.of(
+                        "title",
+                        item,
+                        "kind",
+                        "OTHER",
+                        "startsAt",
+                        startsAt.toString(),
+                        "durationMinutes",
+                        60,
+                        "needs",
+                        List.of(Map.of("role", role, "skills", List.of(skill), "headcount", 1)),
+                        "teamSlots",
+                        0));
+        post(events + "/api/visits/" + visitId + "/schedule", token, Map.of());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(
+                        volunteerService() + "/api/visits/" + visitId + "/staffing", token)
+                .toString()
+                .contains(role));
+        return visitId;
+    }
+
+    /** The volunteer-service id of the volunteer who signs in as the subject. */
+    String volunteerId(String token, String subject) {
+        JsonNode found = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () -> get(volunteerService() + "/api/volunteers?subject=" + subject, token),
+                        list -> list.size() == 1);
+        return found.get(0).path("id").asString();
     }
 
     /** Posts the JSON body (none when null) with the bearer token; the answer's JSON, insisting on success. */
