@@ -83,10 +83,10 @@ describe('deliveries', () => {
     };
     let reads = 0;
     const gateway = fakeGateway({
-      'GET /api/deliveries': (request) => {
-        if (new URLSearchParams(request.search).get('recipient') === null) return { body: [toQiao] };
+      'GET /api/deliveries': { body: [toQiao] },
+      'GET /api/deliveries/{id}': () => {
         reads += 1;
-        return { body: [reads === 1 ? queued : sent] };
+        return { body: reads === 1 ? queued : sent };
       },
       'POST /api/deliveries/{id}/retry': { body: queued },
     });
@@ -108,8 +108,8 @@ describe('deliveries', () => {
     expect(gateway.requests.map((request) => `${request.method} ${request.path}${request.search}`)).toEqual([
       'GET /api/deliveries?status=FAILED&page=0&size=50',
       'POST /api/deliveries/d-1/retry',
-      'GET /api/deliveries?recipient=volunteer%3Aqiao-yuanhui&page=0&size=200',
-      'GET /api/deliveries?recipient=volunteer%3Aqiao-yuanhui&page=0&size=200',
+      'GET /api/deliveries/d-1',
+      'GET /api/deliveries/d-1',
     ]);
   });
 

@@ -15,8 +15,6 @@ import { useRefreshWhile } from '../../live/useRefresh';
 export const DELIVERY_STATUSES = ['FAILED', 'QUEUED', 'SENT', 'SKIPPED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 const PAGE_SIZE = 50;
-/** The most deliveries of one recipient the service answers with at once: enough to find one sent again. */
-const RECIPIENT_PAGE_SIZE = 200;
 
 /**
  * How often a delivery sent again is read while it waits in the queue, until it is sent or fails again: the
@@ -57,7 +55,6 @@ function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (vie
   const delivery = view.delivery ?? {};
   const id = delivery.id ?? '';
   const kind = delivery.kind ?? '';
-  const recipient = delivery.recipient;
   const [following, setFollowing] = useState(false);
   const retry = useAction(
     useCallback(async () => {
@@ -67,19 +64,12 @@ function DeliveryCard({ view, onChanged }: { view: DeliveryView; onChanged: (vie
       return after;
     }, [id, onChanged]),
   );
-  const stillQueued = following && delivery.status === 'QUEUED' && recipient !== undefined;
-  // The recipient's deliveries, newest first, hold this one: the service answers no single delivery.
+  const stillQueued = following && delivery.status === 'QUEUED';
   const readAgain = useCallback(() => {
-    call(api.notifications.GET('/api/deliveries', { params: { query: { recipient, page: 0, size: RECIPIENT_PAGE_SIZE } } })).then(
-      (theirs) => {
-        const now = theirs.find((one) => one.delivery?.id === id);
-        if (now !== undefined) onChanged(now);
-      },
-      () => {
-        // Read again at the next tick; the card still says it is queued.
-      },
-    );
-  }, [recipient, id, onChanged]);
+    call(api.notifications.GET('/api/deliveries/{id}', { params: { path: { id } } })).then(onChanged, () => {
+      // Read again at the next tick; the card still says it is queued.
+    });
+  }, [id, onChanged]);
   useRefreshWhile(stillQueued, RETRIED_DELIVERY_REFRESH_MS, readAgain);
   return (
     <li className="card delivery">

@@ -250,6 +250,13 @@ public class Deliveries {
                 .defaultIfEmpty(false);
     }
 
+    Mono<Delivery> find(UUID id) {
+        return database.sql("select * from delivery where id = :id")
+                .bind("id", id)
+                .map(Delivery::from)
+                .one();
+    }
+
     Mono<Boolean> exists(UUID id) {
         return database.sql("select 1 from delivery where id = :id")
                 .bind("id", id)

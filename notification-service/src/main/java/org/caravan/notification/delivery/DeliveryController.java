@@ -49,6 +49,15 @@ class DeliveryController {
         return deliveries.page(status, recipient, page, size).concatMap(this::withHistory);
     }
 
+    /** One delivery with its history: what an operator follows after sending it again. */
+    @GetMapping("/api/deliveries/{id}")
+    Mono<DeliveryView> delivery(@PathVariable UUID id) {
+        return deliveries
+                .find(id)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Delivery", id)))
+                .flatMap(this::withHistory);
+    }
+
     /** A failed delivery is queued again from its first try. */
     @PostMapping("/api/deliveries/{id}/retry")
     Mono<DeliveryView> retry(@PathVariable UUID id) {

@@ -83,6 +83,36 @@ class OperatorsViewIntegrationTests extends NotificationServiceIntegrationTest {
     }
 
     @Test
+    void anOperatorReadsOneDeliveryWithItsHistoryAndNobodyElseMay() {
+        String subject = "no-address-" + UUID.randomUUID();
+        UUID volunteer = registeredVolunteer(subject, null, "en", List.of("EMAIL"), null, null);
+        awaitRecipient(volunteer);
+        publishAssignment(
+                EventCatalog.ASSIGNMENT_OFFERED,
+                new AssignmentOffered(assignment(volunteer, UUID.randomUUID(), "OFFERED", SATURDAY_MORNING), now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveryTo(volunteer, "EMAIL")
+                .filter(d -> d.path("status").asString().equals("FAILED"))
+                .isPresent());
+        String id = deliveryTo(volunteer, "EMAIL").orElseThrow().path("id").asString();
+
+        JsonNode one = body(get(token("ops", "operator"), "/api/deliveries/" + id)
+                .expectStatus()
+                .isOk());
+        assertThat(one.path("delivery").path("id").asString()).isEqualTo(id);
+        assertThat(one.path("delivery").path("status").asString()).isEqualTo("FAILED");
+        assertThat(one.path("history").valueStream().map(step -> step.path("status")
+                        .asString()))
+                .startsWith("QUEUED")
+                .endsWith("FAILED");
+
+        JsonNode unknown = body(get(token("ops", "operator"), "/api/deliveries/" + UUID.randomUUID())
+                .expectStatus()
+                .isNotFound());
+        assertThat(unknown.path("title").asString()).isNotBlank();
+        get(token(subject, "volunteer"), "/api/deliveries/" + id).expectStatus().isForbidden();
+    }
+
+    @Test
     void aRecipientFilterThatNamesNoKindOfRecipientIsAProblemNamingIt() {
         JsonNode problem = body(get(token("ops", "operator"), "/api/deliveries?recipient=qiao")
                 .expectStatus()
