@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ final class Backends {
 
     static final long STREAM_PAUSE_MILLIS = 1_500;
     /** A path whose replica closes the connection instead of answering. */
+    /** Longer than the tests' readiness check timeout (200 ms). */
+    private static final Duration LATE_READINESS = Duration.ofSeconds(1);
+
     static final String STOPPING_REPLICA = "/api/visits/at-a-stopping-replica";
     /** The name both volunteer-service replicas answer under ({@link #addressesOf}). */
     static final String VOLUNTEER_REPLICAS = "volunteer-service.replicas.test";
@@ -96,6 +100,7 @@ final class Backends {
         private final String address;
         private final int port;
         private volatile boolean ready = true;
+        private volatile boolean late = false;
         private HttpServer server;
         private ExecutorService executor;
 
@@ -115,6 +120,11 @@ final class Backends {
             ready = false;
         }
 
+        /** As a ready replica too busy to answer its readiness check within the gateway's check timeout. */
+        void answerReadinessLate() {
+            late = true;
+        }
+
         /** Gone at once, as a killed replica: connections closed, new ones refused. */
         synchronized void kill() {
             server.stop(0);
@@ -126,6 +136,7 @@ final class Backends {
             kill();
             server = start(address, port);
             ready = true;
+            late = false;
         }
 
         private HttpServer start(String host, int onPort) {
@@ -145,6 +156,9 @@ final class Backends {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
                 if (path.equals("/actuator/health/readiness")) {
+                    if (late) {
+                        Thread.sleep(LATE_READINESS.toMillis());
+                    }
                     exchange.sendResponseHeaders(ready ? 200 : 503, -1);
                 } else if (path.equals("/api/inbox/stream")) {
                     stream(exchange);

@@ -51,6 +51,18 @@ class ReplicasIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aReplicaThatSaysItIsStoppingIsLeftOutEvenWhenTheOthersReadinessIsOnlyLate() {
+        // A busy machine: the staying replica's check is late, so no replica is ready; the stopping one still must
+        // not be chosen, for it said so.
+        staying.answerReadinessLate();
+        stopping.refuseTraffic();
+        await().alias("only the staying replica chosen").atMost(NOTICED_WITHIN).until(() -> repliesFrom(10)
+                .equals(Set.of(staying.address())));
+
+        assertThat(repliesFrom(20)).containsExactly(staying.address());
+    }
+
+    @Test
     void aRequestThatCouldNotReachAKilledReplicaGoesToTheOtherAndIsAnsweredOnce() {
         stopping.kill();
 

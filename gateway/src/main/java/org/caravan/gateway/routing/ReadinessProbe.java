@@ -15,8 +15,12 @@ import reactor.core.publisher.Mono;
  */
 public final class ReadinessProbe {
 
-    /** What a check found: ready or not, why not in a few words, and how long it took. */
-    public record Answer(boolean ready, String reason, Duration took) {}
+    /**
+     * What a check found: ready or not, why not in a few words, how long it took, and whether the replica said so
+     * ({@code refused}: it answered other than 200, or refused the connection) rather than only failing to answer in
+     * time, which on a busy machine a ready replica does too.
+     */
+    public record Answer(boolean ready, String reason, Duration took, boolean refused) {}
 
     private final WebClient client;
     private final Duration timeout;
@@ -45,20 +49,29 @@ public final class ReadinessProbe {
                             .thenReturn(response.statusCode().value()))
                     .timeout(timeout)
                     .map(status -> status == 200
-                            ? new Answer(true, null, since(start))
-                            : new Answer(false, "answered " + status, since(start)))
-                    .onErrorResume(e -> Mono.just(new Answer(false, reasonFor(e), since(start))));
+                            ? new Answer(true, null, since(start), false)
+                            : new Answer(false, "answered " + status, since(start), true))
+                    .onErrorResume(e -> Mono.just(new Answer(false, reasonFor(e), since(start), !late(e))));
         });
+    }
+
+    private static boolean late(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException
+                    || cause.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a request failed, in a few words an operator reads: refused, late, unknown host, or the cause's own. */
     public String reasonFor(Throwable failure) {
         Throwable deepest = failure;
+        if (late(failure)) {
+            return "no answer within " + timeout.toMillis() + " ms";
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException
-                    || cause.getClass().getSimpleName().contains("Timeout")) {
-                return "no answer within " + timeout.toMillis() + " ms";
-            }
             if (cause instanceof ConnectException) {
                 return "connection refused";
             }

@@ -2,6 +2,8 @@ package org.caravan.gateway.routing;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.caravan.gateway.GatewayProperties;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
  * How Spring Cloud LoadBalancer finds one service's replicas, in the child context it makes per service (so not a
  * {@code @Configuration} the component scan would pick up): the replicas its host name resolves to
  * ({@link ReplicasByAddress}), and, where the service's readiness port is configured, only those whose readiness
- * answers 200 there, or all of them when none does ({@link ReadyOrAll}). A replica that begins to stop says so on
+ * answers 200 there, or, when none does, those that did not say they refuse traffic ({@link ReadyOrAll}). A replica that begins to stop says so on
  * its readiness endpoint at once (Spring Boot turns it to refusing traffic as the context starts to close) and goes
  * on serving for the platform's shutdown drain, so the gateway stops choosing it before it stops accepting requests.
  */
@@ -42,25 +44,34 @@ class ReplicaChoice {
         if (readinessPort == null) {
             return byAddress;
         }
+        Map<String, Boolean> refusing = new ConcurrentHashMap<>();
         return new ReadyOrAll(
                 new HealthCheckServiceInstanceListSupplier(
-                        byAddress, loadBalancers, ready(probe, uri.getScheme(), readinessPort)),
-                byAddress::lastResolved);
+                        byAddress, loadBalancers, ready(probe, uri.getScheme(), readinessPort, refusing)),
+                byAddress::lastResolved,
+                refusing);
     }
 
     /**
-     * The ready replicas, or every replica found when none answered its last readiness check in time: a check that
-     * is only slow (a busy replica, a slow broker in its readiness) must not leave the service with no replica at
-     * all. A replica that is really gone then costs a refused connection, and the request goes on to the next.
+     * The ready replicas; when none answered its last readiness check with 200 in time, the replicas whose check was
+     * only late (a busy replica, a slow broker in its readiness): that must not leave the service with no replica at
+     * all. A replica that said it is stopping (503) or refused the connection is left out of those, or a busy machine
+     * would send requests to a replica in the middle of its stop. Only when every replica refused are all used. A
+     * replica that is really gone then costs a refused connection, and the request goes on to the next.
      */
     static final class ReadyOrAll implements ServiceInstanceListSupplier, InitializingBean, DisposableBean {
 
         private final HealthCheckServiceInstanceListSupplier ready;
         private final Supplier<List<ServiceInstance>> all;
+        private final Map<String, Boolean> refusing;
 
-        ReadyOrAll(HealthCheckServiceInstanceListSupplier ready, Supplier<List<ServiceInstance>> all) {
+        ReadyOrAll(
+                HealthCheckServiceInstanceListSupplier ready,
+                Supplier<List<ServiceInstance>> all,
+                Map<String, Boolean> refusing) {
             this.ready = ready;
             this.all = all;
+            this.refusing = refusing;
         }
 
         @Override
@@ -70,7 +81,15 @@ class ReplicaChoice {
 
         @Override
         public Flux<List<ServiceInstance>> get() {
-            return ready.get().map(replicas -> replicas.isEmpty() ? all.get() : replicas);
+            return ready.get().map(replicas -> replicas.isEmpty() ? notRefusing() : replicas);
+        }
+
+        private List<ServiceInstance> notRefusing() {
+            List<ServiceInstance> every = all.get();
+            List<ServiceInstance> late = every.stream()
+                    .filter(replica -> !refusing.getOrDefault(key(replica), false))
+                    .toList();
+            return late.isEmpty() ? every : late;
         }
 
         @Override
@@ -84,9 +103,18 @@ class ReplicaChoice {
         }
     }
 
-    /** Alive means the replica's readiness endpoint (at {@code path} on its readiness port) answers 200 in time. */
-    static BiFunction<ServiceInstance, String, Mono<Boolean>> ready(ReadinessProbe probe, String scheme, int port) {
+    /**
+     * Alive means the replica's readiness endpoint (at {@code path} on its readiness port) answers 200 in time; each
+     * answer also notes in {@code refusing} whether the replica said it is not ready, rather than only being late.
+     */
+    static BiFunction<ServiceInstance, String, Mono<Boolean>> ready(
+            ReadinessProbe probe, String scheme, int port, Map<String, Boolean> refusing) {
         return (instance, path) -> probe.check(ReadinessProbe.uri(scheme, instance.getHost(), port, path))
+                .doOnNext(answer -> refusing.put(key(instance), answer.refused()))
                 .map(ReadinessProbe.Answer::ready);
+    }
+
+    private static String key(ServiceInstance replica) {
+        return replica.getHost() + ":" + replica.getPort();
     }
 }
