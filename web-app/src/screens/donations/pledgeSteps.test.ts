@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PledgeHistoryEntry } from '../../api/types';
 import { translate } from '../../i18n/translate';
 import { pledges, pledgeView } from '../../test/fixtures';
 import { currentStep, donationKind, lastEntry, pledgeAction, pledgeStatus, pledgeSteps } from './pledgeSteps';
@@ -35,7 +36,7 @@ describe('a pledge’s steps', () => {
   });
 
   it('find the last time a step was recorded', () => {
-    const history = [
+    const history: PledgeHistoryEntry[] = [
       { action: 'RECEIVED', at: '2026-09-20T02:00:00Z' },
       { action: 'RECEIVED', at: '2026-09-21T02:00:00Z' },
     ];

@@ -36,11 +36,13 @@ import reactor.core.publisher.Mono;
 class PledgeController {
 
     private final Pledges pledges;
+    private final PledgeStore store;
     private final PledgeRecords records;
     private final Receipts receipts;
 
-    PledgeController(Pledges pledges, PledgeRecords records, Receipts receipts) {
+    PledgeController(Pledges pledges, PledgeStore store, PledgeRecords records, Receipts receipts) {
         this.pledges = pledges;
+        this.store = store;
         this.records = records;
         this.receipts = receipts;
     }
@@ -95,7 +97,7 @@ class PledgeController {
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
             @AuthenticationPrincipal Jwt token) {
-        return records.list(Caller.of(token), donorId, visitId, status, limit);
+        return store.list(Caller.of(token), donorId, visitId, status, limit);
     }
 
     @GetMapping("/{id}")

@@ -1,12 +1,10 @@
 package org.caravan.donation.pledge;
 
-import java.util.UUID;
 import org.caravan.contracts.donation.DonationHeld;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.donation.visit.PledgesFollowVisits;
 import org.caravan.platform.messaging.IncomingEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -18,13 +16,11 @@ import reactor.core.publisher.Mono;
 @Component
 class PledgeHolds implements PledgesFollowVisits {
 
-    private final DatabaseClient database;
-    private final PledgeRecords records;
+    private final PledgeStore store;
     private final Pledges pledges;
 
-    PledgeHolds(DatabaseClient database, PledgeRecords records, Pledges pledges) {
-        this.database = database;
-        this.records = records;
+    PledgeHolds(PledgeStore store, Pledges pledges) {
+        this.store = store;
         this.pledges = pledges;
     }
 
@@ -34,15 +30,13 @@ class PledgeHolds implements PledgesFollowVisits {
             return Mono.empty();
         }
         String reason = "Visit cancelled: " + cancelled.reason();
-        return database.sql("update pledge set status = 'ON_HOLD', version = version + 1 where visit_id = :visit"
-                        + " and status not in ('DELIVERED', 'CANCELLED', 'ON_HOLD') returning id")
-                .bind("visit", cancelled.visit().visitId())
-                .map(row -> row.get("id", UUID.class))
-                .all()
-                .concatMap(pledgeId -> pledges.history(pledgeId, cancelled.cancelledBy(), "HELD", reason)
-                        .then(records.snapshot(pledgeId))
-                        .flatMap(held ->
-                                pledges.publish(held, p -> new DonationHeld(p, reason, cancelled.cancelledAt()))))
+        return store.holdAllFor(cancelled.visit().visitId())
+                .concatMap(held -> pledges.recorded(
+                        held,
+                        cancelled.cancelledBy(),
+                        HistoryAction.HELD,
+                        reason,
+                        p -> new DonationHeld(p, reason, cancelled.cancelledAt())))
                 .then();
     }
 }

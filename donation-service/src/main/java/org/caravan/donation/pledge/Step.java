@@ -2,17 +2,17 @@ package org.caravan.donation.pledge;
 
 /** The three steps items take after the pledge, each bounded by the one before. */
 enum Step {
-    RECEIVE("received", "quantity", "pledged"),
-    DISPATCH("dispatched", "received", "received"),
-    DELIVER("delivered", "dispatched", "dispatched");
+    RECEIVE("received", "pledged"),
+    DISPATCH("dispatched", "received"),
+    DELIVER("delivered", "dispatched");
 
-    final String column;
-    final String boundColumn;
+    /** What a line's count after this step is called, and the count before it that bounds it. */
+    final String counted;
+
     final String boundName;
 
-    Step(String column, String boundColumn, String boundName) {
-        this.column = column;
-        this.boundColumn = boundColumn;
+    Step(String counted, String boundName) {
+        this.counted = counted;
         this.boundName = boundName;
     }
 }

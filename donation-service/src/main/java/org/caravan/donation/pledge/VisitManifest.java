@@ -28,11 +28,11 @@ import reactor.core.publisher.Mono;
 class VisitManifest {
 
     private final DatabaseClient database;
-    private final PledgeRecords records;
+    private final PledgeStore store;
 
-    VisitManifest(DatabaseClient database, PledgeRecords records) {
+    VisitManifest(DatabaseClient database, PledgeStore store) {
         this.database = database;
-        this.records = records;
+        this.store = store;
     }
 
     record Total(String kind, String unit, long pledged, long received, long dispatched, long delivered) {}
@@ -50,15 +50,7 @@ class VisitManifest {
                 .map(row -> 1)
                 .one()
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("Visit", visitId)))
-                .thenMany(database.sql("select p.id from pledge p join donor d on d.id = p.donor_id"
-                                + " where p.visit_id = :visit and (:coordinator or d.liaison_subject = :me)"
-                                + " order by p.created_at")
-                        .bind("visit", visitId)
-                        .bind("coordinator", caller.coordinator())
-                        .bind("me", caller.subject())
-                        .map(row -> row.get("id", UUID.class))
-                        .all())
-                .concatMap(records::snapshot)
+                .thenMany(store.forVisit(visitId, caller))
                 .collectList()
                 .zipWith(acknowledgements(visitId, caller))
                 .map(parts -> new Manifest(visitId, parts.getT1(), totals(parts.getT1()), parts.getT2()));
@@ -68,7 +60,7 @@ class VisitManifest {
     private static List<Total> totals(List<PledgeSnapshot> pledges) {
         Map<String, Total> totals = new TreeMap<>();
         pledges.stream()
-                .filter(p -> !"CANCELLED".equals(p.status()))
+                .filter(p -> PledgeStatus.of(p) != PledgeStatus.CANCELLED)
                 .flatMap(p -> p.lines().stream())
                 .forEach(line -> totals.merge(line.kind() + "/" + line.unit(), total(line), VisitManifest::sum));
         return List.copyOf(totals.values());
