@@ -3,6 +3,7 @@ import { api, call } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import type { Manifest, StaffingLine, Visit } from '../../api/types';
 import { Field, type FieldMessage } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
 import { SpanFields } from './SpanFields';
@@ -151,14 +152,7 @@ function RescheduleForm({
         </div>
       )}
       {lines === undefined ? <p className="muted">{t('change.countingTold')}</p> : <AudienceSummary kind="reschedule" audience={audience} />}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={send.running}>
-          {send.running ? t('board.sending') : t('change.confirmReschedule')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('change.keep')}
-        </button>
-      </div>
+      <FormButtons running={send.running} submit={t('change.confirmReschedule')} leave={{ label: t('change.keep'), onClick: onClose }} />
       {send.problem !== null && <ProblemMessage problem={send.problem} omitFields={SENT_FIELDS} />}
     </form>
   );
@@ -236,14 +230,7 @@ function CancelForm({
           {() => null}
         </Outcome>
       )}
-      <div className="button-row">
-        <button type="submit" className="button danger" disabled={send.running}>
-          {send.running ? t('board.sending') : t('change.confirmCancel')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('change.keep')}
-        </button>
-      </div>
+      <FormButtons running={send.running} submit={t('change.confirmCancel')} danger leave={{ label: t('change.keep'), onClick: onClose }} />
       {send.problem !== null && <ProblemMessage problem={send.problem} omitFields={SENT_FIELDS} />}
     </form>
   );

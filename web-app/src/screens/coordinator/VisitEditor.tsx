@@ -5,6 +5,7 @@ import type { ApiProblem } from '../../api/problem';
 import type { ProgrammeItem, SiteView, Visit } from '../../api/types';
 import { PageHeading } from '../../app/Page';
 import { Field, namesField, type FieldMessage } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -146,11 +147,7 @@ function DetailsForm({
           />
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={save.running}>
-          {save.running ? t('board.sending') : t(submitLabel)}
-        </button>
-      </div>
+      <FormButtons running={save.running} submit={t(submitLabel)} />
       {save.problem !== null && (
         <ProblemMessage problem={save.problem} omitFields={['caravanId', 'siteId', 'theme', 'startsAt', 'endsAt', 'expectedAudience', 'name']} />
       )}
@@ -312,14 +309,7 @@ function ItemForm({
           {t('plan.addNeed')}
         </button>
       </fieldset>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={save.running}>
-          {save.running ? t('board.sending') : t('plan.saveItem')}
-        </button>
-        <button type="button" className="button secondary" onClick={onClose}>
-          {t('plan.close')}
-        </button>
-      </div>
+      <FormButtons running={save.running} submit={t('plan.saveItem')} leave={{ label: t('plan.close'), onClick: onClose }} />
       {save.problem !== null && (
         <ProblemMessage problem={save.problem} omitFields={['title', 'kind', 'startsAt', 'durationMinutes', 'teamSlots', 'needs']} />
       )}

@@ -3,6 +3,7 @@ import { call, DEAD_LETTER_SERVICES, deadLetters, type DeadLetterService } from 
 import type { DeadLetterSummary, DeadLetterView } from '../../api/types';
 import { PageHeading } from '../../app/Page';
 import { Field, serviceMessages } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
 import { Outcome } from '../../components/Loading';
 import { ProblemMessage } from '../../components/Problem';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -153,14 +154,7 @@ function DiscardForm({
       <Field label={t('deadLetters.reason')} messages={serviceMessages(discard.problem, 'reason')}>
         {(props) => <textarea {...props} rows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button danger" disabled={discard.running}>
-          {discard.running ? t('board.sending') : t('deadLetters.discardConfirm')}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          {t('deadLetters.keep')}
-        </button>
-      </div>
+      <FormButtons running={discard.running} submit={t('deadLetters.discardConfirm')} danger leave={{ label: t('deadLetters.keep'), onClick: onCancel }} />
       {discard.problem !== null && <ProblemMessage problem={discard.problem} omitFields={['reason']} />}
     </form>
   );

@@ -3,6 +3,7 @@ import { api, call } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import type { Assignment, Placement } from '../../api/types';
 import { Field, serviceMessages } from '../../components/Field';
+import { FormButtons } from '../../components/FormButtons';
 import { ProblemMessage } from '../../components/Problem';
 import { useAction } from '../../hooks/useAction';
 import { useI18n } from '../../i18n/I18n';
@@ -123,14 +124,12 @@ export function WithdrawControl({
                 <textarea {...props} rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
               )}
             </Field>
-            <div className="button-row">
-              <button type="submit" className="button danger" disabled={send.running}>
-                {send.running ? t('board.sending') : t('withdraw.confirm')}
-              </button>
-              <button type="button" className="button secondary" onClick={close}>
-                {t(waiting ? 'withdraw.keepWaiting' : 'withdraw.keep')}
-              </button>
-            </div>
+            <FormButtons
+              running={send.running}
+              submit={t('withdraw.confirm')}
+              danger
+              leave={{ label: t(waiting ? 'withdraw.keepWaiting' : 'withdraw.keep'), onClick: close }}
+            />
             {send.problem !== null && <ProblemMessage problem={send.problem} omitFields={['reason']} />}
           </form>
         )}
