@@ -309,7 +309,7 @@ class CaravanInContainersIntegrationTests {
                                     Compose.docker("start", replica);
                                     compose.awaitReplicaHealthy(Duration.ofMinutes(5), service.getKey(), replica);
                                     restarts.put(replica, Duration.ofNanos(System.nanoTime() - stopped));
-                                    pause(GATEWAY_SEES_A_READY_REPLICA);
+                                    StaffingBurst.pause(GATEWAY_SEES_A_READY_REPLICA);
                                 }
                             }))
                             .toList();
@@ -382,15 +382,6 @@ class CaravanInContainersIntegrationTests {
                 "volunteer-service=2");
         compose.awaitHealthy(Duration.ofMinutes(5), "notification-service", "volunteer-service");
         awaitMembersOnDistinctReplicas("notification-service", 3);
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Every ASSIGNMENT_OFFERED notice of the burst, by assignment: the recipients, one per notice stored. */

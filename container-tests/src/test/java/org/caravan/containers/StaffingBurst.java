@@ -42,6 +42,8 @@ final class StaffingBurst {
     private static final int ATTEMPTS = 5;
 
     private static final Duration PAUSE = Duration.ofMillis(500);
+    /** Far more than the first offers of a paced burst take, even on a busy two-core machine. */
+    private static final Duration WARM_UP_PATIENCE = Duration.ofMinutes(3);
 
     /** At most the requests in flight when a replica stops may fail at the gateway. */
     static final int FAILURES_A_STOP_MAY_CAUSE = IN_FLIGHT;
@@ -86,8 +88,7 @@ final class StaffingBurst {
      * {@code midway}-th starts, {@code disturbance} runs beside the burst. Returns every offer.
      */
     List<Offer> offer(List<String> items, int offers, int midway, Runnable disturbance) {
-        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
-        try {
+        return withClients(clients -> {
             List<Future<Offer>> pending = new ArrayList<>();
             Future<?> disturbed = CompletableFuture.completedFuture(null);
             for (int i = 0; i < offers; i++) {
@@ -103,14 +104,7 @@ final class StaffingBurst {
                 answered.add(offer.get());
             }
             return answered;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            clients.shutdownNow();
-        }
+        });
     }
 
     /**
@@ -121,53 +115,51 @@ final class StaffingBurst {
      * Returns every offer and how many were answered before the disturbance began.
      */
     Throughout offerThroughout(List<String> items, int warmUp, double perSecond, Runnable disturbance) {
-        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
         Queue<Offer> answered = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean over = new AtomicBoolean();
         long begun = System.nanoTime();
         long interval = Math.round(1e9 / perSecond);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int client = 0; client < IN_FLIGHT; client++) {
-                running.add(clients.submit(() -> {
-                    while (!over.get()) {
-                        int offer = next.getAndIncrement();
-                        long due = begun + offer * interval;
-                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                            LockSupport.parkNanos(wait);
-                        }
-                        answered.add(registerAndOffer(items.get(offer % items.size())));
-                    }
-                }));
-            }
-            while (answered.size() < warmUp) {
-                for (Future<?> client : running) {
-                    if (client.isDone()) {
-                        client.get(); // a client that stopped before the disturbance began failed: say why
-                    }
-                }
-                pause();
-            }
-            int beforeDisturbance = answered.size();
+        return withClients(clients -> {
             try {
-                disturbance.run();
+                List<Future<?>> running = new ArrayList<>();
+                for (int client = 0; client < IN_FLIGHT; client++) {
+                    running.add(clients.submit(() -> {
+                        while (!over.get()) {
+                            int offer = next.getAndIncrement();
+                            long due = begun + offer * interval;
+                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            answered.add(registerAndOffer(items.get(offer % items.size())));
+                        }
+                    }));
+                }
+                await().alias(warmUp + " offers answered before the disturbance")
+                        .atMost(WARM_UP_PATIENCE)
+                        .pollInterval(PAUSE)
+                        .until(() -> {
+                            for (Future<?> client : running) {
+                                if (client.isDone()) {
+                                    client.get(); // a client that stopped before the disturbance began failed: say why
+                                }
+                            }
+                            return answered.size() >= warmUp;
+                        });
+                int beforeDisturbance = answered.size();
+                try {
+                    disturbance.run();
+                } finally {
+                    over.set(true);
+                }
+                for (Future<?> client : running) {
+                    client.get();
+                }
+                return new Throughout(List.copyOf(answered), beforeDisturbance);
             } finally {
                 over.set(true);
             }
-            for (Future<?> client : running) {
-                client.get();
-            }
-            return new Throughout(List.copyOf(answered), beforeDisturbance);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            over.set(true);
-            clients.shutdownNow();
-        }
+        });
     }
 
     /** The offers of a burst that ran throughout a disturbance, and how many were answered before it began. */
@@ -228,9 +220,33 @@ final class StaffingBurst {
         return Gateway.expectSuccess(response);
     }
 
-    private static void pause() {
+    /** What a burst's clients do, on {@link #IN_FLIGHT} threads stopped when it ends, however it ends. */
+    private interface ClientsWork<T> {
+        T run(ExecutorService clients) throws InterruptedException, ExecutionException;
+    }
+
+    private static <T> T withClients(ClientsWork<T> work) {
+        ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
-            Thread.sleep(PAUSE.toMillis());
+            return work.run(clients);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static void pause() {
+        pause(PAUSE);
+    }
+
+    /** A client's pause before it asks again, or an orchestrator's wait it is told to keep. */
+    static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
