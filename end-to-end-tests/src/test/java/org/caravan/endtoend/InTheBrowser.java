@@ -1,5 +1,6 @@
 package org.caravan.endtoend;
 
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -80,6 +81,13 @@ final class InTheBrowser {
                                 + ".then(answer => done(answer.status), failure => done(-1));",
                         path);
         return ((Number) status).longValue();
+    }
+
+    /** The words of the navigation's links: the screens the signed-in person is offered. */
+    static List<String> navigation(WebDriver browser) {
+        return browser.findElements(By.cssSelector("nav a")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     /** Whether the page was loaded again since the marker was set (a reload clears the window's properties). */

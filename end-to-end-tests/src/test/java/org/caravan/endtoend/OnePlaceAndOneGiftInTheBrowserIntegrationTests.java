@@ -194,9 +194,7 @@ class OnePlaceAndOneGiftInTheBrowserIntegrationTests {
             mineWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), item));
             assertThat(mine.findElement(By.id("main")).getText()).contains(words.of("hours.state.certified"));
             phone.screenshot("story-" + language + "-volunteer-phone-hours");
-            assertThat(mine.findElements(By.cssSelector("nav a")).stream()
-                            .map(WebElement::getText)
-                            .toList())
+            assertThat(InTheBrowser.navigation(mine))
                     .as("a volunteer is offered no coordinator's screen")
                     .doesNotContain(words.of("nav.visits"), words.of("nav.pledges"));
             mine.get(caravan.gateway() + "/#/visits/" + visitId);

@@ -77,9 +77,7 @@ class OperatorScreensInTheBrowserIntegrationTests {
             WebDriverWait handWait = new WebDriverWait(hand, PATIENCE);
             choosePasswordAndSignIn(caravan, desk, deskWait, operator);
             deskWait.until(ExpectedConditions.textToBe(By.tagName("h1"), WORDS.of("deliveries.title")));
-            assertThat(desk.findElements(By.cssSelector("nav a")).stream()
-                            .map(WebElement::getText)
-                            .toList())
+            assertThat(InTheBrowser.navigation(desk))
                     .as("an operator is offered the operators' screens")
                     .contains(WORDS.of("nav.deliveries"), WORDS.of("nav.deadLetters"), WORDS.of("nav.health"));
             signIn(caravan, hand, handWait, operator);
@@ -248,9 +246,7 @@ class OperatorScreensInTheBrowserIntegrationTests {
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             choosePasswordAndSignIn(caravan, browser, wait, volunteer);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), WORDS.of("assignments.title")));
-            assertThat(browser.findElements(By.cssSelector("nav a")).stream()
-                            .map(WebElement::getText)
-                            .toList())
+            assertThat(InTheBrowser.navigation(browser))
                     .as("a volunteer's navigation has no operator's screen")
                     .contains(WORDS.of("nav.assignments"))
                     .doesNotContain(WORDS.of("nav.deliveries"), WORDS.of("nav.deadLetters"), WORDS.of("nav.health"));
