@@ -48,10 +48,16 @@ export function yearsNewestFirst(statement: HoursStatement): YearTotal[] {
 
 export type Certification = 'certified' | 'partly' | 'pending';
 
-/** Whether a line's hours are certified: all of them, some (certified before a correction), or none yet. */
+/**
+ * Whether a line's hours are certified: all of them (zero hours too, for a place left as soon as it was taken up),
+ * some (certified before a correction), or none yet.
+ */
 export function certification(line: Hours): Certification {
-  if (line.certified === undefined || line.certified <= 0) {
+  if (line.certified === undefined) {
     return 'pending';
   }
-  return line.certified >= line.total ? 'certified' : 'partly';
+  if (line.certified >= line.total) {
+    return 'certified';
+  }
+  return line.certified > 0 ? 'partly' : 'pending';
 }

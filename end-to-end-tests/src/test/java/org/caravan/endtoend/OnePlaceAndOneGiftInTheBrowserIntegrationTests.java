@@ -191,8 +191,13 @@ class OnePlaceAndOneGiftInTheBrowserIntegrationTests {
             // The volunteer finds the certified hours, and nothing of the coordinator's.
             mine.findElement(By.xpath("//nav//a[normalize-space()='" + words.of("nav.hours") + "']"))
                     .click();
-            mineWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), item));
-            assertThat(mine.findElement(By.id("main")).getText()).contains(words.of("hours.state.certified"));
+            mineWait.until(ExpectedConditions.textToBe(By.tagName("h1"), words.of("hours.title")));
+            // The statement's line for the item: its hours (none, as the place was left as soon as taken up),
+            // certified.
+            WebElement line = mineWait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//table[contains(@class, 'statement-table')]//tr[td[contains(., '" + item + "')]]")));
+            assertThat(line.findElement(By.cssSelector(".line-state")).getText())
+                    .isEqualTo(words.of("hours.state.certified"));
             phone.screenshot("story-" + language + "-volunteer-phone-hours");
             assertThat(InTheBrowser.navigation(mine))
                     .as("a volunteer is offered no coordinator's screen")
