@@ -156,6 +156,85 @@ final class Report {
         }
     }
 
+    /** The rush's answers and notices over time, counted up, as a CSV. */
+    Path rushCsv(List<SignUpRush.Moment> timeline) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("seconds_in,answers,notices_stored");
+        timeline.forEach(
+                m -> lines.add(String.format(Locale.ROOT, "%.2f,%d,%d", m.secondsIn(), m.answers(), m.notices())));
+        Path file = directory.resolve("rush-timeline.csv");
+        Files.write(file, lines);
+        return file;
+    }
+
+    /** The rush: answers back (blue) and notices stored (red) over time, counted up, with the places as a line. */
+    Path rushPlot(List<SignUpRush.Moment> timeline, int places) throws IOException {
+        int width = 960;
+        int height = 600;
+        int left = 80;
+        int right = 40;
+        int top = 40;
+        int bottom = 60;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        double maxSeconds =
+                timeline.isEmpty() ? 1 : timeline.get(timeline.size() - 1).secondsIn();
+        int maxCount = Math.max(
+                1,
+                timeline.stream()
+                        .mapToInt(m -> Math.max(m.answers(), m.notices()))
+                        .max()
+                        .orElse(1));
+        int plotWidth = width - left - right;
+        int plotHeight = height - top - bottom;
+        java.util.function.DoubleUnaryOperator x = seconds -> left + seconds / maxSeconds * plotWidth;
+        java.util.function.DoubleUnaryOperator y = count -> top + plotHeight - count / maxCount * plotHeight;
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.drawRect(left, top, plotWidth, plotHeight);
+        for (int tick = 0; tick <= 5; tick++) {
+            int count = maxCount * tick / 5;
+            int yy = (int) y.applyAsDouble(count);
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawLine(left, yy, left + plotWidth, yy);
+            g.setColor(Color.BLACK);
+            g.drawString(String.valueOf(count), 20, yy + 4);
+            double seconds = maxSeconds * tick / 5;
+            g.drawString(
+                    String.format(Locale.ROOT, "%.1f s", seconds),
+                    (int) x.applyAsDouble(seconds) - 15,
+                    top + plotHeight + 20);
+        }
+        int placesY = (int) y.applyAsDouble(places);
+        g.setColor(Color.GRAY);
+        g.drawLine(left, placesY, left + plotWidth, placesY);
+        g.drawString(places + " places", left + 5, placesY - 4);
+        g.setColor(Color.BLACK);
+        g.drawString("seconds since the first answer was due", left + plotWidth / 2 - 110, height - 15);
+        g.drawString("Sign-up rush: answers back (blue) and notices stored in the inbox (red), counted up", left, 25);
+        g.setStroke(new BasicStroke(2));
+        for (int series = 0; series < 2; series++) {
+            g.setColor(COLOURS[series]);
+            int[] previous = null;
+            for (SignUpRush.Moment m : timeline) {
+                int[] point = {
+                    (int) x.applyAsDouble(m.secondsIn()), (int) y.applyAsDouble(series == 0 ? m.answers() : m.notices())
+                };
+                if (previous != null) {
+                    g.drawLine(previous[0], previous[1], point[0], point[1]);
+                }
+                previous = point;
+            }
+        }
+        g.dispose();
+        Path file = directory.resolve("rush.png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
     Path summary(List<String> lines) throws IOException {
         Path file = directory.resolve("summary.txt");
         Files.write(file, lines);
