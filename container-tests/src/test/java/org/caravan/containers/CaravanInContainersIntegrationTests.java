@@ -63,6 +63,12 @@ class CaravanInContainersIntegrationTests {
     };
     private static final long CONTAINER_MEMORY = 768L * 1024 * 1024;
     private static final int BURST = 1_000;
+    /** The sign-up rush: volunteers offered places on one visit's items, more of them than places, ... */
+    private static final int RUSH_VOLUNTEERS = 300;
+    /** ... three places an item, ten items: thirty places for three hundred answers ... */
+    private static final int RUSH_HEADCOUNT = 3;
+    /** ... answered this many at a time, each person's next answer as soon as the last came back. */
+    private static final int RUSH_CLIENTS = 24;
     /** Offers answered before the rolling restart begins, so that the first replicas stop under the full burst. */
     private static final int ROLLING_WARM_UP = 100;
     /**
@@ -116,11 +122,13 @@ class CaravanInContainersIntegrationTests {
                 "host.docker.internal",
                 "CARAVAN_SMTP_PORT",
                 String.valueOf(mail.smtpPort()),
-                // Plain http on one machine; and the burst's one script sends thousands of requests a minute.
+                // Plain http on one machine; and the burst's one script sends thousands of requests a minute, as
+                // does the rush's, which answers three hundred volunteers' links from one address.
                 "CARAVAN_SESSION_COOKIE_SECURE",
                 "false",
                 "CARAVAN_API_REQUESTS_PER_MINUTE",
                 "1000000"));
+        environment.put("CARAVAN_LINK_REQUESTS_PER_MINUTE", "1000000");
         // docker-compose.yml has no default for the secrets: an operator must set them, and so does this test.
         LocalSecrets secrets = LocalSecrets.in(state.resolve("secrets"));
         environment.putAll(secrets.composeEnvironment());
@@ -279,6 +287,81 @@ class CaravanInContainersIntegrationTests {
 
     @Test
     @Order(5)
+    void aSignUpRushOnTwoReplicasFillsEachPlaceOnceWaitlistsTheRestInAnswerOrderAndTellsEveryoneOnce() {
+        scaleOut();
+        StaffingBurst burst = new StaffingBurst(gateway, coordinator);
+        List<String> items = burst.itemsOfAScheduledVisit(RUSH_HEADCOUNT);
+        List<Offer> offers = burst.offer(items, RUSH_VOLUNTEERS, RUSH_VOLUNTEERS, () -> {});
+        Map<String, String> volunteerByAssignment =
+                offers.stream().collect(Collectors.toMap(Offer::assignmentId, Offer::volunteerSubject));
+        // The accept link of each offer's notice, as its volunteer finds it in the inbox or the e-mail.
+        Map<String, String> acceptLinks = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> acceptLinks(volunteerByAssignment.keySet()), links -> links.keySet()
+                        .containsAll(volunteerByAssignment.keySet()));
+
+        long started = System.nanoTime();
+        List<SignUpRush.Answer> answers = SignUpRush.answerAll(acceptLinks, RUSH_CLIENTS);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(answers).hasSize(RUSH_VOLUNTEERS).allSatisfy(answer -> assertThat(answer.status())
+                .as("the answer to %s: %s", answer.assignmentId(), answer.body())
+                .isEqualTo(200));
+        Map<String, SignUpRush.Answer> answerByAssignment =
+                answers.stream().collect(Collectors.toMap(SignUpRush.Answer::assignmentId, answer -> answer));
+        List<SignUpRush.Recorded> recorded = query(
+                        "volunteer_service",
+                        "select id, item_id, status, coalesce(waitlist_order, -1) from assignment where item_id in ("
+                                + items.stream().map(item -> "'" + item + "'").collect(Collectors.joining(","))
+                                + ")")
+                .map(row -> new SignUpRush.Recorded(
+                        row[0], row[1], row[2], row[3].equals("-1") ? null : Long.parseLong(row[3])))
+                .toList();
+        assertThat(recorded)
+                .extracting(SignUpRush.Recorded::assignmentId)
+                .containsExactlyInAnyOrderElementsOf(volunteerByAssignment.keySet());
+        assertThat(recorded).as("every answer as the volunteer was told it").allSatisfy(r -> assertThat(r.status())
+                .isEqualTo(SignUpRush.statusIn(answerByAssignment.get(r.assignmentId()))));
+        Map<String, Map<String, Long>> statusesByItem = recorded.stream()
+                .collect(Collectors.groupingBy(
+                        SignUpRush.Recorded::item,
+                        Collectors.groupingBy(SignUpRush.Recorded::status, Collectors.counting())));
+        assertThat(statusesByItem)
+                .as("each item's places filled exactly, everyone else waitlisted")
+                .hasSize(items.size())
+                .allSatisfy((item, statuses) -> assertThat(statuses)
+                        .containsOnly(Map.entry("CONFIRMED", (long) RUSH_HEADCOUNT), Map.entry("WAITLISTED", (long)
+                                (RUSH_VOLUNTEERS / items.size() - RUSH_HEADCOUNT))));
+        assertThat(SignUpRush.overtaken(recorded, answerByAssignment))
+                .as("answers that followed each other are placed in that order")
+                .isEmpty();
+
+        long answered = System.nanoTime();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(answerNotices(volunteerByAssignment.keySet()))
+                        .hasSize(RUSH_VOLUNTEERS));
+        double toldAfter = (System.nanoTime() - answered) / 1e9;
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> assertThat(lag("notification-service")).isZero());
+        Map<String, List<String>> notices = answerNotices(volunteerByAssignment.keySet());
+        Map<String, String> statusByAssignment = recorded.stream()
+                .collect(Collectors.toMap(SignUpRush.Recorded::assignmentId, SignUpRush.Recorded::status));
+        assertThat(notices)
+                .as("one notice for each answer, to its volunteer, saying what became of it")
+                .hasSize(RUSH_VOLUNTEERS)
+                .allSatisfy((assignment, kindAndRecipient) -> assertThat(kindAndRecipient)
+                        .containsExactly("ASSIGNMENT_" + statusByAssignment.get(assignment) + " "
+                                + volunteerByAssignment.get(assignment)));
+        System.out.printf(
+                "Sign-up rush: %d volunteers answered %d places on %d items through the gateway, %d at a time, in"
+                        + " %.1f s (volunteer-service on 2 replicas, notification-service on 3); every one told %.1f s"
+                        + " after the last answer%n",
+                RUSH_VOLUNTEERS, RUSH_HEADCOUNT * items.size(), items.size(), RUSH_CLIENTS, seconds, toldAfter);
+    }
+
+    @Test
+    @Order(6)
     void aRollingRestartOfEveryServiceUnderABurstLosesNothingAndRepeatsNothing() {
         scaleOut();
         // As `kubectl rollout restart` does it: the four services at once, each one replica at a time, the next
@@ -391,6 +474,27 @@ class CaravanInContainersIntegrationTests {
                         "select subject_id, recipient from inbox_entry"
                                 + " where kind = 'ASSIGNMENT_OFFERED' and recipient like 'burst-%'")
                 .collect(Collectors.groupingBy(row -> row[0], Collectors.mapping(row -> row[1], Collectors.toList())));
+    }
+
+    /** The accept link in the ASSIGNMENT_OFFERED notice of each of the assignments that has one stored. */
+    private static Map<String, String> acceptLinks(Set<String> assignments) {
+        return query(
+                        "notification_service",
+                        "select e.subject_id, d.params ->> 'acceptLink' from inbox_entry e join delivery d"
+                                + " on d.id = e.delivery_id where e.kind = 'ASSIGNMENT_OFFERED' and e.recipient like 'burst-%'")
+                .filter(row -> assignments.contains(row[0]))
+                .collect(Collectors.toMap(row -> row[0], row -> row[1]));
+    }
+
+    /** The answer notices (confirmed or waitlisted) of the assignments, by assignment: kind and recipient of each. */
+    private static Map<String, List<String>> answerNotices(Set<String> assignments) {
+        return query(
+                        "notification_service",
+                        "select subject_id, kind, recipient from inbox_entry"
+                                + " where kind in ('ASSIGNMENT_CONFIRMED', 'ASSIGNMENT_WAITLISTED') and recipient like 'burst-%'")
+                .filter(row -> assignments.contains(row[0]))
+                .collect(Collectors.groupingBy(
+                        row -> row[0], Collectors.mapping(row -> row[1] + " " + row[2], Collectors.toList())));
     }
 
     /** How many assignments volunteer-service holds for each volunteer of the burst. */
