@@ -21,14 +21,18 @@ import org.caravan.infrastructure.DevelopmentTokens;
 import org.caravan.infrastructure.EmbeddedInfrastructure;
 import org.caravan.infrastructure.LocalSecrets;
 import org.caravan.infrastructure.ServiceProcess;
+import org.caravan.infrastructure.StartupArchive;
 
 /**
  * PostgreSQL and a Kafka broker (in this JVM) with the services the accept path crosses, each a JVM of its own
- * with both JIT compilers, as in production. Topics get the given number of partitions.
+ * with both JIT compilers and a class-data archive, as in production. Topics get the given number of partitions.
  */
 final class BenchmarkSystem implements AutoCloseable {
 
     private static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
+
+    /** The services an accept crosses, from the offer's visit to the inbox. */
+    static final List<String> SERVICES = List.of("event-service", "volunteer-service", "notification-service");
 
     private final Path directory;
     private final EmbeddedInfrastructure infrastructure;
@@ -37,6 +41,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private final int partitions;
     private final Path recordings;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartupArchive archives;
     private boolean closed;
     private Admin admin;
 
@@ -47,6 +52,8 @@ final class BenchmarkSystem implements AutoCloseable {
         this.secrets = LocalSecrets.in(directory.resolve("secrets"));
         this.partitions = partitions;
         this.recordings = recordings;
+        // Beside the jars, not in this run's folder: the one-partition system launches the same build.
+        this.archives = StartupArchive.in(PROJECT_ROOT.resolve("benchmark/target/startup-archives"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "benchmark-stop"));
     }
 
@@ -62,30 +69,69 @@ final class BenchmarkSystem implements AutoCloseable {
                 recordings);
     }
 
-    /** Starts one more replica of the service on free ports and waits until it is ready. */
+    /**
+     * Starts one more replica of the service on free ports, as production runs it (both compilers, its class-data
+     * archive), and waits until it is ready.
+     */
     ServiceProcess launch(String name) {
+        ServiceProcess process = start(name, ServiceProcess.FULL_SPEED, true);
+        process.awaitReady(Duration.ofMinutes(4));
+        return process;
+    }
+
+    /** A replica started with the given compilers, with or without its archive; not yet ready. */
+    ServiceProcess start(String name, List<String> jvm, boolean archived) {
         CaravanService service = CaravanService.named(name).onFreePorts();
+        Map<String, String> settings = settings(service);
+        Path jar = service.executableJar(PROJECT_ROOT);
+        List<String> options = jvmOptions(service, jvm);
+        if (archived) {
+            StartupArchive.Launch launch = archives.prepare(service, jar, settings, jvm);
+            jar = launch.jar();
+            options = launch.options(options);
+        }
+        ServiceProcess process =
+                ServiceProcess.start(service, jar, settings, directory.resolve("logs/" + service.httpPort()), options);
+        services.add(process);
+        return process;
+    }
+
+    /** Trains the services' archives for this build, if it has none yet; how long that took. */
+    Duration trainArchives(List<String> names) {
+        return names.parallelStream()
+                .map(name -> {
+                    CaravanService service = CaravanService.named(name);
+                    return archives.prepare(
+                                    service,
+                                    service.executableJar(PROJECT_ROOT),
+                                    settings(service),
+                                    ServiceProcess.FULL_SPEED)
+                            .trainedFor();
+                })
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    /** Stops replicas a measurement started, and forgets them. */
+    void stop(List<ServiceProcess> replicas) {
+        replicas.parallelStream().forEach(ServiceProcess::close);
+        services.removeAll(replicas);
+    }
+
+    private Map<String, String> settings(CaravanService service) {
         Map<String, String> settings = infrastructure.serviceProperties(service.database());
         settings.put("caravan.security.public-key-location", "file:" + tokens.publicKeyFile());
         settings.putAll(secrets.serviceSettings());
         settings.put("caravan.kafka.partitions", String.valueOf(partitions));
         settings.put("logging.level.org.caravan", "WARN");
-        ServiceProcess process = ServiceProcess.start(
-                service,
-                service.executableJar(PROJECT_ROOT),
-                settings,
-                directory.resolve("logs/" + service.httpPort()),
-                jvmOptions(service));
-        services.add(process);
-        process.awaitReady(Duration.ofMinutes(4));
-        return process;
+        return settings;
     }
 
-    private List<String> jvmOptions(CaravanService service) {
+    private List<String> jvmOptions(CaravanService service, List<String> jvm) {
         if (recordings == null) {
-            return ServiceProcess.FULL_SPEED;
+            return jvm;
         }
-        List<String> options = new ArrayList<>(ServiceProcess.FULL_SPEED);
+        List<String> options = new ArrayList<>(jvm);
         options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                 + recordings.resolve(service.name() + "-" + partitions + "p-" + service.httpPort() + ".jfr"));
         return options;

@@ -61,6 +61,7 @@ public final class StaffingBenchmark {
                 began, Runtime.getRuntime().availableProcessors(), Runtime.version(), quick ? " (quick)" : "");
         double e;
         try (BenchmarkSystem system = BenchmarkSystem.start(3, recordings)) {
+            startUp(system);
             AcceptLoad load = prepared(system, quick ? 3_000 : 6_000);
             e = sustainedRate(measuredRamp(load, "3 partitions, 1 replica", 5));
             line(
@@ -90,6 +91,48 @@ public final class StaffingBenchmark {
                 report.csv(steps),
                 report.plot(steps),
                 report.summary(summary));
+    }
+
+    /**
+     * From launch to ready (the readiness probe, which checks PostgreSQL and Kafka): one replica alone with each
+     * compiler choice, with and without its class-data archive, then the three services launched at once. Each
+     * replica is stopped again; the database is migrated already (the archives' training runs migrate it).
+     */
+    private void startUp(BenchmarkSystem system) {
+        Duration training = system.trainArchives(BenchmarkSystem.SERVICES);
+        line(
+                "Class-data archives of %s: trained in %.1f s (once per build, all at once)",
+                String.join(", ", BenchmarkSystem.SERVICES), seconds(training));
+        List<String> c1 = ServiceProcess.QUICK_START;
+        List<String> c2 = ServiceProcess.FULL_SPEED;
+        line(
+                "Start-up, one replica of volunteer-service alone, launch to ready: both compilers %.1f s, with its"
+                        + " archive %.1f s; C1 only %.1f s, with its archive %.1f s (target <= 15)",
+                seconds(readyAfter(system, List.of("volunteer-service"), c2, false)),
+                seconds(readyAfter(system, List.of("volunteer-service"), c2, true)),
+                seconds(readyAfter(system, List.of("volunteer-service"), c1, false)),
+                seconds(readyAfter(system, List.of("volunteer-service"), c1, true)));
+        line(
+                "Start-up, %s launched together, until all are ready: %.1f s, with their archives %.1f s",
+                String.join(", ", BenchmarkSystem.SERVICES),
+                seconds(readyAfter(system, BenchmarkSystem.SERVICES, c2, false)),
+                seconds(readyAfter(system, BenchmarkSystem.SERVICES, c2, true)));
+    }
+
+    private static Duration readyAfter(BenchmarkSystem system, List<String> names, List<String> jvm, boolean archived) {
+        Instant launched = Instant.now();
+        List<ServiceProcess> replicas =
+                names.stream().map(name -> system.start(name, jvm, archived)).toList();
+        try {
+            replicas.parallelStream().forEach(replica -> replica.awaitReady(Duration.ofMinutes(4)));
+            return Duration.between(launched, Instant.now());
+        } finally {
+            system.stop(replicas);
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     /** End-to-end latency at half of E, the accept against a no-op call at that rate, CPU and memory. */

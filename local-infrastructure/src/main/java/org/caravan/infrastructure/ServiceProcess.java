@@ -33,7 +33,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts in seconds rather than runs fast: the C1 compiler only. For tests and the local run. */
-    public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m");
+    public static final List<String> QUICK_START = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
+            "-Xmx384m",
+            "-XX:G1PeriodicGCInterval=15000",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
+            "-XX:ReservedCodeCacheSize=64m");
 
     /** Both JIT compilers, as a service runs in production: for measurements. */
     public static final List<String> FULL_SPEED = List.of("-Xss512k", "-Xmx384m");
