@@ -11,11 +11,14 @@ import org.caravan.contracts.donation.DonationMoved;
 import org.caravan.contracts.donation.DonationPledged;
 import org.caravan.contracts.donation.DonationReceived;
 import org.caravan.contracts.donation.DonorLiaisonNamed;
+import org.caravan.contracts.staffing.AssignmentCancelled;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
+import org.caravan.contracts.staffing.AssignmentReleased;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.staffing.NoShowRecorded;
@@ -78,6 +81,12 @@ public final class EventCatalog {
             Topic.ASSIGNMENTS,
             "A volunteer was offered a role on a programme item.");
 
+    public static final EventType<AssignmentPromoted> ASSIGNMENT_PROMOTED = new EventType<>(
+            "org.caravan.assignment.promoted.v1",
+            AssignmentPromoted.class,
+            Topic.ASSIGNMENTS,
+            "A place opened and the first volunteer waiting for one is offered it, until the offer expires.");
+
     public static final EventType<AssignmentConfirmed> ASSIGNMENT_CONFIRMED = new EventType<>(
             "org.caravan.assignment.confirmed.v1",
             AssignmentConfirmed.class,
@@ -101,6 +110,18 @@ public final class EventCatalog {
             AssignmentWithdrawn.class,
             Topic.ASSIGNMENTS,
             "A volunteer can no longer come; a waitlisted person is offered the place.");
+
+    public static final EventType<AssignmentCancelled> ASSIGNMENT_CANCELLED = new EventType<>(
+            "org.caravan.assignment.cancelled.v1",
+            AssignmentCancelled.class,
+            Topic.ASSIGNMENTS,
+            "The visit was cancelled, and with it this place, offer or wait; carries the visit's reason.");
+
+    public static final EventType<AssignmentReleased> ASSIGNMENT_RELEASED = new EventType<>(
+            "org.caravan.assignment.released.v1",
+            AssignmentReleased.class,
+            Topic.ASSIGNMENTS,
+            "The assignment's item was removed from the visit's programme, and the place, offer or wait with it.");
 
     public static final EventType<VolunteerContactChanged> VOLUNTEER_CONTACT_CHANGED = new EventType<>(
             "org.caravan.volunteer.contact-changed.v1",
@@ -221,10 +242,13 @@ public final class EventCatalog {
             VOLUNTEER_REGISTERED,
             VOLUNTEER_CONTACT_CHANGED,
             ASSIGNMENT_OFFERED,
+            ASSIGNMENT_PROMOTED,
             ASSIGNMENT_CONFIRMED,
             ASSIGNMENT_WAITLISTED,
             ASSIGNMENT_DECLINED,
             ASSIGNMENT_WITHDRAWN,
+            ASSIGNMENT_CANCELLED,
+            ASSIGNMENT_RELEASED,
             ASSIGNMENT_OFFER_EXPIRED,
             ASSIGNMENT_RECONFIRMATION_REQUESTED,
             VOLUNTEER_CHECKED_IN,

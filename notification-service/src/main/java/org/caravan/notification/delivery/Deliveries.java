@@ -240,16 +240,6 @@ public class Deliveries {
                 .flatMap(Mono::justOrEmpty);
     }
 
-    /** Whether a notice of this kind about this subject (an assignment...) was ever queued, to anyone. */
-    public Mono<Boolean> anyAbout(NoticeKind kind, String subjectId) {
-        return database.sql("select 1 from delivery where subject_id = :subject and kind = :kind limit 1")
-                .bind("subject", subjectId)
-                .bind("kind", kind.name())
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
-    }
-
     Mono<Delivery> find(UUID id) {
         return database.sql("select * from delivery where id = :id")
                 .bind("id", id)

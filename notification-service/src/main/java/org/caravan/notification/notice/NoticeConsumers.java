@@ -35,10 +35,13 @@ class NoticeConsumers {
         return consumers
                 .named("notification-service.staffing")
                 .on(EventCatalog.ASSIGNMENT_OFFERED, staffing::offered)
+                .on(EventCatalog.ASSIGNMENT_PROMOTED, staffing::promoted)
                 .on(EventCatalog.ASSIGNMENT_CONFIRMED, staffing::confirmed)
                 .on(EventCatalog.ASSIGNMENT_WAITLISTED, staffing::waitlisted)
                 .on(EventCatalog.ASSIGNMENT_DECLINED, staffing::declined)
                 .on(EventCatalog.ASSIGNMENT_WITHDRAWN, staffing::withdrawn)
+                .on(EventCatalog.ASSIGNMENT_CANCELLED, staffing::cancelled)
+                .on(EventCatalog.ASSIGNMENT_RELEASED, staffing::released)
                 .on(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, staffing::expired)
                 .on(EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED, staffing::reconfirm)
                 .on(EventCatalog.NO_SHOW_RECORDED, staffing::noShow)

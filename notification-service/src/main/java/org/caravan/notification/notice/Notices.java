@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.caravan.notification.delivery.Deliveries;
 import org.caravan.notification.delivery.Delivery;
 import org.caravan.notification.inbox.InboxChannel;
-import org.caravan.notification.message.NoticeKind;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -43,10 +42,5 @@ public class Notices {
     private Mono<Delivery> queue(UUID eventId, Notice notice, int rank, Instant notBefore) {
         return deliveries.queue(
                 eventId, notice.recipient(), rank, notice.kind(), notice.subjectId(), notice.params(), notBefore);
-    }
-
-    /** Whether a notice of this kind about this subject was queued before, for anyone. */
-    Mono<Boolean> queuedBefore(NoticeKind kind, String subjectId) {
-        return deliveries.anyAbout(kind, subjectId);
     }
 }

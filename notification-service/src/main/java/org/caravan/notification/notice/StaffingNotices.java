@@ -3,13 +3,15 @@ package org.caravan.notification.notice;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
+import org.caravan.contracts.staffing.AssignmentCancelled;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentEvent;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
+import org.caravan.contracts.staffing.AssignmentReleased;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
@@ -53,15 +55,22 @@ class StaffingNotices {
     }
 
     Mono<Void> offered(IncomingEvent<AssignmentOffered> event) {
+        return offer(event, NoticeKind.ASSIGNMENT_OFFERED);
+    }
+
+    /** The volunteer said yes once already: the notice says a place opened for them. */
+    Mono<Void> promoted(IncomingEvent<AssignmentPromoted> event) {
+        return offer(event, NoticeKind.ASSIGNMENT_PROMOTED);
+    }
+
+    /** An offer to answer, with its links, and a warning planned before it expires. */
+    private Mono<Void> offer(IncomingEvent<? extends AssignmentEvent> event, NoticeKind kind) {
         AssignmentSnapshot assignment = event.payload().assignment();
         Map<String, String> params = params(assignment);
         params.put("expiresAt", assignment.offerExpiresAt().toString());
         params.put("acceptLink", link(assignment, "accept"));
         params.put("declineLink", link(assignment, "decline"));
-        return wasWaitlisted(assignment.assignmentId())
-                .flatMap(promoted -> toVolunteer(
-                        event, promoted ? NoticeKind.ASSIGNMENT_PROMOTED : NoticeKind.ASSIGNMENT_OFFERED, params))
-                .then(reminders.planOfferWarning(assignment, params));
+        return toVolunteer(event, kind, params).then(reminders.planOfferWarning(assignment, params));
     }
 
     Mono<Void> confirmed(IncomingEvent<AssignmentConfirmed> event) {
@@ -111,15 +120,33 @@ class StaffingNotices {
                         params(event.payload().assignment())));
     }
 
-    /** The visit ended it: the volunteer is told why. The volunteer withdrew: the coordinator is told why. */
+    /** The volunteer withdrew: the coordinator is told why. */
     Mono<Void> withdrawn(IncomingEvent<AssignmentWithdrawn> event) {
-        AssignmentSnapshot assignment = event.payload().assignment();
-        Map<String, String> params = params(assignment);
+        if (event.payload().endedByTheVisit()) {
+            return endedByTheVisit(event, event.payload().reason());
+        }
+        Map<String, String> params = params(event.payload().assignment());
         params.put("reason", event.payload().reason());
-        Mono<Void> told = "WITHDRAWN".equals(assignment.status())
-                ? toCoordinator(event, NoticeKind.VOLUNTEER_WITHDREW, params)
-                : toVolunteer(event, NoticeKind.ASSIGNMENT_ENDED, params);
-        return reminders.dropForAssignment(assignment.assignmentId()).then(told);
+        return reminders
+                .dropForAssignment(event.payload().assignment().assignmentId())
+                .then(toCoordinator(event, NoticeKind.VOLUNTEER_WITHDREW, params));
+    }
+
+    Mono<Void> cancelled(IncomingEvent<AssignmentCancelled> event) {
+        return endedByTheVisit(event, event.payload().reason());
+    }
+
+    Mono<Void> released(IncomingEvent<AssignmentReleased> event) {
+        return endedByTheVisit(event, event.payload().reason());
+    }
+
+    /** The visit was cancelled or the item removed: the volunteer is told why, and their reminders go. */
+    private Mono<Void> endedByTheVisit(IncomingEvent<? extends AssignmentEvent> event, String reason) {
+        Map<String, String> params = params(event.payload().assignment());
+        params.put("reason", reason);
+        return reminders
+                .dropForAssignment(event.payload().assignment().assignmentId())
+                .then(toVolunteer(event, NoticeKind.ASSIGNMENT_ENDED, params));
     }
 
     Mono<Void> noShow(IncomingEvent<NoShowRecorded> event) {
@@ -183,10 +210,6 @@ class StaffingNotices {
                                 kind,
                                 assignment.assignmentId().toString(),
                                 params)));
-    }
-
-    private Mono<Boolean> wasWaitlisted(UUID assignmentId) {
-        return notices.queuedBefore(NoticeKind.ASSIGNMENT_WAITLISTED, assignmentId.toString());
     }
 
     private String link(AssignmentSnapshot assignment, String answer) {

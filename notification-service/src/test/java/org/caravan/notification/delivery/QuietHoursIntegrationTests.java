@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
+import org.caravan.contracts.staffing.AssignmentCancelled;
 import org.caravan.contracts.staffing.AssignmentOffered;
-import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.volunteer.QuietHours;
 import org.caravan.notification.NotificationServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -97,8 +97,8 @@ class QuietHoursIntegrationTests extends NotificationServiceIntegrationTest {
         CLOCK.setTo(beijing("2026-12-09T03:45"));
 
         publishAssignment(
-                EventCatalog.ASSIGNMENT_WITHDRAWN,
-                new AssignmentWithdrawn(
+                EventCatalog.ASSIGNMENT_CANCELLED,
+                new AssignmentCancelled(
                         assignment(qiao.id(), UUID.randomUUID(), "CANCELLED_BY_VISIT", VISIT_DAY),
                         "Visit cancelled: typhoon warning",
                         now()));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
-import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
@@ -36,7 +36,7 @@ class EveryStaffingNoticeIntegrationTests extends NotificationServiceIntegration
 
         publishAssignment(EventCatalog.ASSIGNMENT_WAITLISTED, new AssignmentWaitlisted(place, now()));
         awaitInbox(subject, "volunteer", 1);
-        publishAssignment(EventCatalog.ASSIGNMENT_OFFERED, new AssignmentOffered(place, now()));
+        publishAssignment(EventCatalog.ASSIGNMENT_PROMOTED, new AssignmentPromoted(place, now()));
         publishAssignment(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, new AssignmentOfferExpired(other, now()));
         publishAssignment(
                 EventCatalog.ASSIGNMENT_RECONFIRMATION_REQUESTED,

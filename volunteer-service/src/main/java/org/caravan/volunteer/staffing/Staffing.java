@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.caravan.contracts.staffing.AssignmentConfirmed;
 import org.caravan.contracts.staffing.AssignmentDeclined;
 import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.staffing.AssignmentWaitlisted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.platform.web.ProblemException;
@@ -192,7 +193,7 @@ class Staffing {
         Instant now = now();
         return assignments
                 .promoteFirstWaiting(itemId, role, now, now.plus(validFor))
-                .flatMap(promoted -> assignments.publish(promoted, snapshot -> new AssignmentOffered(snapshot, now)))
+                .flatMap(promoted -> assignments.publish(promoted, snapshot -> new AssignmentPromoted(snapshot, now)))
                 .then();
     }
 

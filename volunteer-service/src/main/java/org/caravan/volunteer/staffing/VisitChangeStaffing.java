@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.caravan.contracts.staffing.AssignmentCancelled;
 import org.caravan.contracts.staffing.AssignmentReconfirmationRequested;
-import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.staffing.AssignmentReleased;
 import org.caravan.contracts.visit.VisitCancelled;
 import org.caravan.contracts.visit.VisitEvent;
 import org.caravan.contracts.visit.VisitRescheduled;
@@ -59,7 +60,7 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
         return assignments
                 .endForVisit(visitId, at)
                 .concatMap(ended -> assignments.publish(
-                        ended, snapshot -> new AssignmentWithdrawn(snapshot, "Visit cancelled: " + reason, at)))
+                        ended, snapshot -> new AssignmentCancelled(snapshot, "Visit cancelled: " + reason, at)))
                 .then(headcount.emptyVisit(visitId));
     }
 
@@ -69,7 +70,7 @@ class VisitChangeStaffing implements StaffingFollowsVisits {
                 .releaseRemovedFromProgramme(visitId, now)
                 .concatMap(released -> assignments.publish(
                         released,
-                        snapshot -> new AssignmentWithdrawn(snapshot, "Removed from the visit's programme", now)))
+                        snapshot -> new AssignmentReleased(snapshot, "Removed from the visit's programme", now)))
                 .then();
     }
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
 import org.caravan.contracts.staffing.AssignmentOfferExpired;
-import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.testing.AcrossTheWeek;
 import org.caravan.platform.testing.Moments;
@@ -85,8 +85,8 @@ class OfferExpiryIntegrationTests extends VolunteerServiceIntegrationTest {
         try (TopicProbe topic = TopicProbe.watch(Topic.ASSIGNMENTS.name())) {
             letTheDeadlinePass(offers.get(1));
 
-            AssignmentOffered promoted = awaitEvent(topic, offers.get(2), EventCatalog.ASSIGNMENT_OFFERED);
-            assertThat(promoted.assignment().offerExpiresAt()).isAfter(promoted.offeredAt());
+            AssignmentPromoted promoted = awaitEvent(topic, offers.get(2), EventCatalog.ASSIGNMENT_PROMOTED);
+            assertThat(promoted.assignment().offerExpiresAt()).isAfter(promoted.promotedAt());
         }
         assertThat(statusOf(offers.get(1), people.get(1))).isEqualTo("EXPIRED");
         assertThat(statusOf(offers.get(2), people.get(2))).isEqualTo("OFFERED");

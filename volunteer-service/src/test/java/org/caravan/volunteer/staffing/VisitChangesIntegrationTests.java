@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
-import org.caravan.contracts.staffing.AssignmentWithdrawn;
+import org.caravan.contracts.staffing.AssignmentCancelled;
+import org.caravan.contracts.staffing.AssignmentReleased;
 import org.caravan.contracts.visit.ProgrammeChange;
 import org.caravan.contracts.visit.ProgrammeChanged;
 import org.caravan.contracts.visit.VisitCancelled;
@@ -50,11 +51,11 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
             for (String assignment : assignments) {
                 var record = topic.await(
                         r -> assignment.equals(r.key())
-                                && EventCatalog.ASSIGNMENT_WITHDRAWN
+                                && EventCatalog.ASSIGNMENT_CANCELLED
                                         .name()
                                         .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
                         Duration.ofSeconds(20));
-                assertThat(EventJson.read(record.value(), AssignmentWithdrawn.class)
+                assertThat(EventJson.read(record.value(), AssignmentCancelled.class)
                                 .reason())
                         .isEqualTo("Visit cancelled: School closed for an inspection");
             }
@@ -86,11 +87,11 @@ class VisitChangesIntegrationTests extends VolunteerServiceIntegrationTest {
                     .isEqualTo("RELEASED"));
             var record = topic.await(
                     r -> assignment.equals(r.key())
-                            && EventCatalog.ASSIGNMENT_WITHDRAWN
+                            && EventCatalog.ASSIGNMENT_RELEASED
                                     .name()
                                     .equals(TopicProbe.header(r, CloudEventHeaders.TYPE)),
                     Duration.ofSeconds(20));
-            assertThat(EventJson.read(record.value(), AssignmentWithdrawn.class).reason())
+            assertThat(EventJson.read(record.value(), AssignmentReleased.class).reason())
                     .isEqualTo("Removed from the visit's programme");
         }
         assertThat(staffing(visit.visitId()))

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.Topic;
-import org.caravan.contracts.staffing.AssignmentOffered;
+import org.caravan.contracts.staffing.AssignmentPromoted;
 import org.caravan.contracts.staffing.AssignmentWithdrawn;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.EventJson;
@@ -55,11 +55,11 @@ class WaitlistIntegrationTests extends VolunteerServiceIntegrationTest {
             assertThat(withdrawal.reason()).isEqualTo("My shift was moved");
             topic.await(
                     r -> assignments.get(6).equals(r.key())
-                            && EventCatalog.ASSIGNMENT_OFFERED
+                            && EventCatalog.ASSIGNMENT_PROMOTED
                                     .name()
                                     .equals(TopicProbe.header(r, CloudEventHeaders.TYPE))
-                            && !EventJson.read(r.value(), AssignmentOffered.class)
-                                    .offeredAt()
+                            && !EventJson.read(r.value(), AssignmentPromoted.class)
+                                    .promotedAt()
                                     .isBefore(withdrawal.withdrawnAt()),
                     Duration.ofSeconds(20));
         }
