@@ -2,41 +2,22 @@ package org.caravan.event;
 
 import java.util.Map;
 import org.caravan.infrastructure.DemoScenario;
+import org.caravan.platform.testing.ServiceIntegrationTest;
 import org.caravan.platform.testing.TestInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One running event-service for all its integration tests, on the JVM's real PostgreSQL and Kafka, with the
- * Dandelion School visit (the demo fixture) as test data.
+ * event-service under test (the shared service test base), with the Dandelion School visit (the demo fixture) as
+ * test data and the steps its tests share: visits drafted, given their programme and scheduled, with their ETags.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(org.caravan.platform.testing.TestClock.Configuration.class)
-@AutoConfigureWebTestClient
-public abstract class EventServiceIntegrationTest {
+public abstract class EventServiceIntegrationTest extends ServiceIntegrationTest {
 
     protected static final String COORDINATOR = "coordinator-li";
-
-    @Autowired
-    protected WebTestClient http;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "event_service");
-    }
-
-    protected static String coordinator() {
-        return TestInfrastructure.tokens().mint(COORDINATOR, "coordinator");
-    }
 
     protected static String volunteer() {
         return TestInfrastructure.tokens().mint("volunteer-wang", "volunteer");
@@ -136,10 +117,6 @@ public abstract class EventServiceIntegrationTest {
 
     protected static String etag(JsonNode visit) {
         return "\"" + visit.path("version").asLong() + "\"";
-    }
-
-    protected static JsonNode body(WebTestClient.ResponseSpec response) {
-        return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private static String json(Object body) {

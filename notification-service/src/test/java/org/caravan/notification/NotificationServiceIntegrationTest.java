@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.caravan.contracts.EventCatalog;
 import org.caravan.contracts.EventType;
 import org.caravan.contracts.staffing.AssignmentEvent;
+import org.caravan.contracts.staffing.AssignmentOfferExpired;
 import org.caravan.contracts.staffing.AssignmentSnapshot;
 import org.caravan.contracts.visit.VisitScheduled;
 import org.caravan.contracts.visit.VisitSnapshot;
@@ -150,6 +151,25 @@ public abstract class NotificationServiceIntegrationTest extends ServiceIntegrat
                 .all()
                 .hasElements()
                 .block());
+    }
+
+    /**
+     * A fence after everything published so far on this assignment's key: a sentinel event on the same key, whose
+     * notice the volunteer ({@code subject}) gets. Events on one key are consumed in order, so once the sentinel's
+     * notice is in the inbox every earlier event on that key has had all its effects; what is not there by then never
+     * comes. Returns the sentinel's notice.
+     */
+    protected JsonNode fenceAfter(AssignmentSnapshot assignment, String subject) {
+        UUID sentinel =
+                publishAssignment(EventCatalog.ASSIGNMENT_OFFER_EXPIRED, new AssignmentOfferExpired(assignment, now()));
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> inboxOf(subject, "volunteer").stream()
+                                .filter(entry ->
+                                        entry.path("eventId").asString().equals(sentinel.toString()))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     protected List<JsonNode> awaitInbox(String subject, String role, int entries) {
