@@ -67,13 +67,7 @@ final class AcceptLoad {
         List<OpenLoop.Attempt> attempts = loop.run(rate, duration, n -> {
             StaffingScenario.Offer offer = offers.get(first + n);
             String base = replicas.get(n % replicas.size()).baseUrl();
-            return new OpenLoop.Call(
-                    offer.assignmentId(),
-                    HttpRequest.newBuilder(URI.create(base + "/api/assignments/" + offer.assignmentId() + "/accept"))
-                            .header("Authorization", "Bearer " + offer.token())
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build());
+            return offer.accept(base);
         });
         used += attempts.size();
         Map<String, Double> cpu = cpuPercent(groups, before, (System.nanoTime() - started) / 1e9);

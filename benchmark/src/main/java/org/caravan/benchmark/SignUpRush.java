@@ -1,7 +1,5 @@
 package org.caravan.benchmark;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,13 +91,7 @@ final class SignUpRush {
         List<OpenLoop.Attempt> attempts = loop.run(perSecond, WITHIN, n -> {
             StaffingScenario.Offer offer = offers.get(n);
             String base = replicas.get(n % replicas.size()).baseUrl();
-            return new OpenLoop.Call(
-                    offer.assignmentId(),
-                    HttpRequest.newBuilder(URI.create(base + "/api/assignments/" + offer.assignmentId() + "/accept"))
-                            .header("Authorization", "Bearer " + offer.token())
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.noBody())
-                            .build());
+            return offer.accept(base);
         });
         Instant first = attempts.get(0).due();
         Instant lastAnswer = attempts.stream()

@@ -1,5 +1,7 @@
 package org.caravan.benchmark;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +28,19 @@ final class StaffingScenario {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     /** An offer waiting for its volunteer's answer, and that volunteer's token. */
-    record Offer(String assignmentId, String token) {}
+    record Offer(String assignmentId, String token) {
+
+        /** The volunteer's accept of this offer, sent to the replica at {@code baseUrl}. */
+        OpenLoop.Call accept(String baseUrl) {
+            return new OpenLoop.Call(
+                    assignmentId,
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/api/assignments/" + assignmentId + "/accept"))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build());
+        }
+    }
 
     private final Http http;
     private final String events;
