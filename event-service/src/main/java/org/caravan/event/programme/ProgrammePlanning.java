@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.caravan.contracts.visit.ProgrammeChange;
 import org.caravan.event.visit.PlannedVisit;
 import org.caravan.event.visit.PlannedVisits;
 import org.caravan.event.visit.ProgrammeItem;
 import org.caravan.event.visit.ProgrammeItemRepository;
+import org.caravan.event.visit.VisitChange;
 import org.caravan.event.visit.VisitPlanning;
-import org.caravan.event.visit.VisitStatus;
 import org.caravan.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +66,7 @@ class ProgrammePlanning {
     private Mono<PlannedVisit> plannable(UUID visitId, String ifMatch, boolean ifMatchRequired) {
         return plannedVisits.load(visitId).map(planned -> {
             visitPlanning.checkVersion(planned, ifMatch, ifMatchRequired);
-            visitPlanning.requireStatus(planned, "replanned", EnumSet.of(VisitStatus.DRAFT, VisitStatus.SCHEDULED));
+            visitPlanning.requireStatus(planned, VisitChange.REPLAN_PROGRAMME);
             return planned;
         });
     }

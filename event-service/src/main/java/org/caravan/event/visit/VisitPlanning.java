@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.caravan.contracts.CaravanEvent;
@@ -88,7 +86,7 @@ public class VisitPlanning {
     public Mono<PlannedVisit> edit(UUID id, String ifMatch, VisitRequests.Draft request) {
         return plannedVisits.load(id).flatMap(planned -> {
             checkVersion(planned, ifMatch, true);
-            requireStatus(planned, "edited", EnumSet.of(VisitStatus.DRAFT));
+            requireStatus(planned, VisitChange.EDIT);
             return references(request).flatMap(site -> {
                 Visit changed = planned.visit()
                         .withDetails(
@@ -107,9 +105,7 @@ public class VisitPlanning {
         return transition(
                 id,
                 ifMatch,
-                "scheduled",
-                EnumSet.of(VisitStatus.DRAFT),
-                VisitStatus.SCHEDULED,
+                VisitChange.SCHEDULE,
                 null,
                 visit -> new VisitScheduled(
                         visit.snapshot(), coordinator, visit.visit().updatedAt()));
@@ -120,9 +116,7 @@ public class VisitPlanning {
         return transition(
                 id,
                 ifMatch,
-                "started",
-                EnumSet.of(VisitStatus.SCHEDULED),
-                VisitStatus.IN_PROGRESS,
+                VisitChange.START,
                 null,
                 visit -> new VisitStarted(
                         visit.snapshot(), coordinator, visit.visit().updatedAt()));
@@ -133,9 +127,7 @@ public class VisitPlanning {
         return transition(
                 id,
                 ifMatch,
-                "completed",
-                EnumSet.of(VisitStatus.IN_PROGRESS),
-                VisitStatus.COMPLETED,
+                VisitChange.COMPLETE,
                 null,
                 visit -> new VisitCompleted(
                         visit.snapshot(), coordinator, visit.visit().updatedAt()));
@@ -149,9 +141,7 @@ public class VisitPlanning {
             return transition(
                     planned,
                     ifMatch,
-                    "cancelled",
-                    EnumSet.of(VisitStatus.DRAFT, VisitStatus.SCHEDULED),
-                    VisitStatus.CANCELLED,
+                    VisitChange.CANCEL,
                     reason,
                     visit -> wasPublished
                             ? new VisitCancelled(
@@ -169,7 +159,7 @@ public class VisitPlanning {
             UUID id, String ifMatch, VisitRequests.Reschedule request, String coordinator) {
         return plannedVisits.load(id).flatMap(planned -> {
             checkVersion(planned, ifMatch, false);
-            requireStatus(planned, "rescheduled", EnumSet.of(VisitStatus.DRAFT, VisitStatus.SCHEDULED));
+            requireStatus(planned, VisitChange.RESCHEDULE);
             LocalDateTime previousStart = planned.local(planned.visit().startsAt());
             LocalDateTime previousEnd = planned.local(planned.visit().endsAt());
             Visit touched = planned.visit().touched(now());
@@ -212,36 +202,31 @@ public class VisitPlanning {
         EntityVersions.check(ifMatch, planned.visit().version(), required);
     }
 
-    public void requireStatus(PlannedVisit planned, String action, Set<VisitStatus> allowed) {
+    /** A change the visit's status does not allow is a conflict naming both (VisitChange holds the table). */
+    public void requireStatus(PlannedVisit planned, VisitChange change) {
         VisitStatus current = planned.visit().status();
-        if (!allowed.contains(current)) {
+        if (!change.allowedFrom(current)) {
             throw ProblemException.conflict(
                     "Visit is " + current,
-                    "A " + current + " visit cannot be " + action + "; that needs a visit that is " + allowed);
+                    "A " + current + " visit cannot be " + change.done() + "; that needs a visit that is "
+                            + change.allowedFrom());
         }
     }
 
     private Mono<PlannedVisit> transition(
-            UUID id,
-            String ifMatch,
-            String action,
-            Set<VisitStatus> from,
-            VisitStatus to,
-            String reason,
-            Function<PlannedVisit, CaravanEvent> event) {
-        return plannedVisits.load(id).flatMap(planned -> transition(planned, ifMatch, action, from, to, reason, event));
+            UUID id, String ifMatch, VisitChange change, String reason, Function<PlannedVisit, CaravanEvent> event) {
+        return plannedVisits.load(id).flatMap(planned -> transition(planned, ifMatch, change, reason, event));
     }
 
     private Mono<PlannedVisit> transition(
             PlannedVisit planned,
             String ifMatch,
-            String action,
-            Set<VisitStatus> from,
-            VisitStatus to,
+            VisitChange change,
             String reason,
             Function<PlannedVisit, CaravanEvent> event) {
         checkVersion(planned, ifMatch, false);
-        requireStatus(planned, action, from);
+        requireStatus(planned, change);
+        VisitStatus to = change.leadsTo().orElseThrow(() -> new IllegalArgumentException(change + " keeps the status"));
         return visits.save(planned.visit().withStatus(to, reason, now()))
                 .flatMap(plannedVisits::complete)
                 .flatMap(after -> {

@@ -1,6 +1,6 @@
 package org.caravan.event.visit;
 
-/** DRAFT → SCHEDULED → IN_PROGRESS → COMPLETED, and DRAFT or SCHEDULED → CANCELLED. */
+/** Where a visit stands in its lifecycle; what may change it is {@link VisitChange}. */
 public enum VisitStatus {
     DRAFT,
     SCHEDULED,
@@ -11,10 +11,5 @@ public enum VisitStatus {
     /** Other services hear of a visit only once it is published. */
     public boolean isPublished() {
         return this != DRAFT;
-    }
-
-    /** Its details and programme may still change. */
-    public boolean isPlannable() {
-        return this == DRAFT || this == SCHEDULED;
     }
 }
