@@ -132,6 +132,8 @@ class WebAppInTheBrowserIntegrationTests {
             InTheBrowser.choosePasswordAndSignIn(caravan, browser, wait, li);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Upcoming visits"));
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href='#/visits/" + visitId + "']")));
+            // Each card counts its places with its own request: wait for them rather than read the first paint.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "places to fill"));
             assertThat(browser.findElement(By.id("main")).getText()).contains("共谱祖国颂", "places to fill");
             coordinatorsLaptop.screenshot("coordinator-desktop-en-upcoming-visits");
 
