@@ -71,32 +71,32 @@ class VisitScheduledReachesTheCoordinatorsInboxIntegrationTests {
 
         List<String> touched =
                 List.of("event-service", "volunteer-service", "donation-service", "notification-service");
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(caravan.traces().spansOf(traceId))
-                        .extracting(OtlpReceiver.ReceivedSpan::service)
-                        .containsAll(touched));
-        List<OtlpReceiver.ReceivedSpan> spans = caravan.traces().spansOf(traceId);
-        OtlpReceiver.ReceivedSpan request = spans.stream()
-                .filter(span ->
-                        span.service().equals("event-service") && span.kind().equals("SPAN_KIND_SERVER"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(request.parentSpanId()).isEqualTo(callersSpan);
-        OtlpReceiver.ReceivedSpan publication = spans.stream()
-                .filter(span ->
-                        span.service().equals("event-service") && span.kind().equals("SPAN_KIND_PRODUCER"))
-                .filter(span -> span.name().contains("caravan.visits"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(spans)
-                .filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER"))
-                .as("each consumer continues the relay's publication")
-                .anySatisfy(span -> {
-                    assertThat(span.service()).isEqualTo("notification-service");
-                    assertThat(span.parentSpanId()).isEqualTo(publication.spanId());
-                })
-                .anySatisfy(span -> assertThat(span.service()).isEqualTo("volunteer-service"))
-                .anySatisfy(span -> assertThat(span.service()).isEqualTo("donation-service"));
+        // A consumer's span ends, and is exported, after the spans it contains: wait for the whole picture.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<OtlpReceiver.ReceivedSpan> spans = caravan.traces().spansOf(traceId);
+            assertThat(spans).extracting(OtlpReceiver.ReceivedSpan::service).containsAll(touched);
+            OtlpReceiver.ReceivedSpan request = spans.stream()
+                    .filter(span -> span.service().equals("event-service")
+                            && span.kind().equals("SPAN_KIND_SERVER"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(request.parentSpanId()).isEqualTo(callersSpan);
+            OtlpReceiver.ReceivedSpan publication = spans.stream()
+                    .filter(span -> span.service().equals("event-service")
+                            && span.kind().equals("SPAN_KIND_PRODUCER"))
+                    .filter(span -> span.name().contains("caravan.visits"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(spans)
+                    .filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER"))
+                    .as("each consumer continues the relay's publication")
+                    .anySatisfy(span -> {
+                        assertThat(span.service()).isEqualTo("notification-service");
+                        assertThat(span.parentSpanId()).isEqualTo(publication.spanId());
+                    })
+                    .anySatisfy(span -> assertThat(span.service()).isEqualTo("volunteer-service"))
+                    .anySatisfy(span -> assertThat(span.service()).isEqualTo("donation-service"));
+        });
         for (String service : touched) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                             Files.readString(caravan.service(service).log()))
