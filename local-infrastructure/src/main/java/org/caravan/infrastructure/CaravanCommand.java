@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -197,20 +196,12 @@ public final class CaravanCommand {
                 service, launch.jar(), settings, STATE.resolve("logs"), launch.options(ServiceProcess.QUICK_START));
     }
 
-    /** Each process's class-data archive, trained at once for those whose build has none yet (StartupArchive). */
+    /** Each process's class-data archive, trained first for those whose build has none yet (StartupArchive). */
     private static Map<CaravanService, StartupArchive.Launch> archived(
             Map<CaravanService, Map<String, String>> settings) {
-        StartupArchive archives = StartupArchive.in(STATE.resolve("archives"));
         Instant began = Instant.now();
-        Map<CaravanService, StartupArchive.Launch> launches = new ConcurrentHashMap<>();
-        settings.entrySet().parallelStream()
-                .forEach(entry -> launches.put(
-                        entry.getKey(),
-                        archives.prepare(
-                                entry.getKey(),
-                                entry.getKey().executableJar(Path.of("")),
-                                entry.getValue(),
-                                ServiceProcess.QUICK_START)));
+        Map<CaravanService, StartupArchive.Launch> launches = StartupArchive.in(STATE.resolve("archives"))
+                .prepareAll(settings, service -> service.executableJar(Path.of("")), ServiceProcess.QUICK_START);
         if (launches.values().stream().anyMatch(launch -> !launch.trainedFor().isZero())) {
             System.out.printf(
                     "  start-up archives trained for this build in %d s (once per build)%n",

@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Class-data sharing for a service's jar, the way Spring Boot recommends it: the jar extracted (a class path of plain
@@ -50,6 +55,33 @@ public final class StartupArchive {
 
         public boolean archived() {
             return !jvmOptions.isEmpty();
+        }
+    }
+
+    /**
+     * Each service's launch, as {@link #prepare} gives it, the builds without an archive trained side by side: as
+     * many at a time as there are cores, since each training run keeps a core busy.
+     */
+    public Map<CaravanService, Launch> prepareAll(
+            Map<CaravanService, Map<String, String>> settings, Function<CaravanService, Path> jarOf, List<String> jvm) {
+        ExecutorService trainers = Executors.newFixedThreadPool(
+                Math.min(settings.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            Map<CaravanService, Future<Launch>> pending = new LinkedHashMap<>();
+            settings.forEach((service, its) ->
+                    pending.put(service, trainers.submit(() -> prepare(service, jarOf.apply(service), its, jvm))));
+            Map<CaravanService, Launch> launches = new LinkedHashMap<>();
+            for (Map.Entry<CaravanService, Future<Launch>> launch : pending.entrySet()) {
+                launches.put(launch.getKey(), launch.getValue().get());
+            }
+            return launches;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training start-up archives", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training start-up archives failed", e.getCause());
+        } finally {
+            trainers.shutdownNow();
         }
     }
 
