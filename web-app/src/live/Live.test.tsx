@@ -29,6 +29,28 @@ describe('live updates', () => {
     expect(within(banner).getByRole('status')).toHaveTextContent('Live updates paused, reconnecting');
   });
 
+  it('keep their place in the header when the stream drops or comes back', async () => {
+    const sources = stubEventSource();
+    fakeGateway({ 'GET /api/inbox': { body: inbox } });
+    renderApp('/inbox', { me: VOLUNTEER, language: 'zh-CN' });
+    const banner = await screen.findByRole('banner');
+    await waitFor(() => expect(sources.instances).not.toHaveLength(0));
+    const everyState = ['正在连接实时更新…', '实时', '实时更新已中断，正在重新连接'];
+    // Whatever the state, the slot lays out the words of all three, so its size never changes.
+    const slotHoldsAll = () => {
+      const slot = banner.querySelector('.live-slot');
+      everyState.forEach((words) => expect(slot).toHaveTextContent(words));
+      expect(slot?.querySelectorAll('[aria-hidden="true"]')).toHaveLength(2);
+    };
+    slotHoldsAll();
+    onStream((source) => source.open());
+    expect(within(banner).getByRole('status')).toHaveTextContent(/^实时$/);
+    slotHoldsAll();
+    onStream((source) => source.fail());
+    expect(within(banner).getByRole('status')).toHaveTextContent(/^实时更新已中断，正在重新连接$/);
+    slotHoldsAll();
+  });
+
   it('say so where the browser cannot stream', async () => {
     fakeGateway({ 'GET /api/inbox': { body: inbox } });
     renderApp('/inbox', { me: VOLUNTEER, language: 'zh-CN' });

@@ -53,15 +53,32 @@ export function useNotices({ onNotice, onResync }: { onNotice?: (entry: InboxEnt
   }, [live]);
 }
 
-/** A small sign in the header of whether updates arrive live, in words (for screen readers too). */
+/** The states a stream moves between while the page is open; their words share one slot (see LiveIndicator). */
+const CHANGING: readonly LiveState['status'][] = ['connecting', 'live', 'waiting'];
+
+/**
+ * A small sign in the header of whether updates arrive live, in words (for screen readers too). The words of
+ * every state a stream moves between are laid out in the same place, only the current ones visible, so the slot
+ * is as wide as the longest from the start: a stream that drops or comes back reflows nothing, and the sign-out
+ * button and the navigation never move under a finger about to tap them.
+ */
 export function LiveIndicator() {
   const { t } = useI18n();
   const state = useLiveState();
-  const label = t(`live.${state.status}`);
+  const reserved = CHANGING.includes(state.status) ? CHANGING.filter((status) => status !== state.status) : [];
   return (
-    <p className={`live live-${state.status}`} role="status">
+    <p className={`live live-${state.status}`}>
       <span className="live-dot" aria-hidden="true" />
-      <span>{label}</span>
+      <span className="live-slot">
+        <span className="live-words" role="status">
+          {t(`live.${state.status}`)}
+        </span>
+        {reserved.map((status) => (
+          <span key={status} className="live-reserved" aria-hidden="true">
+            {t(`live.${status}`)}
+          </span>
+        ))}
+      </span>
     </p>
   );
 }

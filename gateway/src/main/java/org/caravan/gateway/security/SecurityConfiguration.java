@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import org.caravan.gateway.GatewayProperties;
 import org.caravan.gateway.routing.RouteTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -59,6 +61,8 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String LOCAL_CLIENT_SECRET = "caravan-local-gateway-secret-change-me";
     static final String CSRF_COOKIE = "XSRF-TOKEN";
@@ -178,7 +182,12 @@ class SecurityConfiguration {
                         .authenticationFailureHandler(
                                 new RedirectServerAuthenticationFailureHandler("/signin-error.html")))
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+                        .logoutHandler(handlers -> {
+                            handlers.add(new WebSessionServerLogoutHandler());
+                            // Said, so that "I was signed out" can be told apart from a lost session.
+                            handlers.add((exchange, person) -> Mono.fromRunnable(
+                                    () -> log.info("{} signed out", person == null ? "Somebody" : person.getName())));
+                        })
                         .logoutSuccessHandler(signedOut))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(forbidden))
