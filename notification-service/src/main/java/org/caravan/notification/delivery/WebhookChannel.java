@@ -5,8 +5,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +42,12 @@ class WebhookChannel implements Channel {
     static final String SIGNATURE = "X-Caravan-Signature";
     static final String TIMESTAMP = "X-Caravan-Timestamp";
     static final String DELIVERY = "X-Caravan-Delivery";
+
+    /**
+     * The receiver compares the signed timestamp with its own clock to refuse replays, so it is real time, as a
+     * token's expiry is: never the business clock, which the local run and tests may shift.
+     */
+    private final Clock realTime = Clock.systemUTC();
 
     private final HttpClient http;
     private final String secret;
@@ -99,7 +105,7 @@ class WebhookChannel implements Channel {
         payload.put("body", message.body());
         payload.put("data", delivery.params());
         String body = EventJson.write(payload);
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(realTime.instant().getEpochSecond());
         return Mono.deferContextual(context -> post(url, body, timestamp, delivery, traces.traceparent(context)));
     }
 
