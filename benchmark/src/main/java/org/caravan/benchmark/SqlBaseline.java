@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the offer to CONFIRMED or WAITLISTED ({@code Assignments.CONFIRM_OR_WAITLIST}), the outbox row, commit. The
  * relay stamping rows sent in batches. notification-service's consumer transaction: the event's claim, the offer
  * warning dropped, the inbox delivery queued and its copy made there and then (recipient, inbox entry, SENT with
- * its history, {@code InboxChannel.copyAsQueued}), the second delivery queued, and for a confirmation the place,
- * the recipient again and two reminders. Then the dispatcher's transaction for the second delivery (taken, the
+ * its history, {@code InboxChannel.copyAsQueued}), the second delivery queued, and for a confirmation the
+ * recipient again, then the place and two reminders in one statement. A delivery and its first step, and each
+ * change of a delivery and its step, are one statement each, as in {@code Deliveries}. Then the dispatcher's transaction for the second delivery (taken, the
  * recipient, SKIPPED with its history).
  *
  * <p>P0, {@link #fewestPerSecond}: the same effects with the fewest statements and commits, written by hand: one
@@ -239,13 +240,14 @@ final class SqlBaseline {
 
     private static final String QUEUE =
             """
-            insert into bench.delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent, status,
-              next_attempt_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, false, 'QUEUED', ?)
-            on conflict (event_id, recipient, rank) do nothing returning *
+            with queued as (
+              insert into bench.delivery (event_id, recipient, rank, channel, kind, subject_id, params, urgent, status,
+                next_attempt_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, false, 'QUEUED', ?)
+              on conflict (event_id, recipient, rank) do nothing returning *),
+            first_step as (
+              insert into bench.delivery_status (delivery_id, status, at) select id, 'QUEUED', ? from queued)
+            select * from queued
             """;
-
-    private static final String STEP =
-            "insert into bench.delivery_status (delivery_id, status, at, detail)" + " values (?, ?, ?, ?)";
 
     /**
      * The consumer's transaction as {@code StaffingNotices.confirmed} (or {@code waitlisted}) makes it now, the
@@ -281,38 +283,43 @@ final class SqlBaseline {
         change(db, inbox, "SENT", ", channel = coalesce(?, channel), attempts = attempts + 1", "INBOX", null);
         UUID second = queue(db, eventId, recipient, 1, kind, offer);
         if (confirmed) {
+            // Reminders.plan: the recipient, then the place and both reminders in one statement.
+            query(db, "select * from public.recipient where key = ?", recipient);
             update(
                     db,
-                    "insert into bench.place (assignment_id, volunteer_id, visit_id, item_id, params) values (?, ?, ?, ?, ?::jsonb)"
-                            + " on conflict (assignment_id) do update set params = excluded.params",
+                    """
+                    with placed as (
+                      insert into bench.place (assignment_id, volunteer_id, visit_id, item_id, params)
+                      values (?, ?, ?, ?, ?::jsonb)
+                      on conflict (assignment_id) do update set params = excluded.params)
+                    insert into bench.reminder (assignment_id, volunteer_id, visit_id, item_id, kind, lead_minutes,
+                      due_at, params, status)
+                    values (?, ?, ?, ?, 'REMINDER', 1440, now() + interval '10 days', ?::jsonb, 'PLANNED'),
+                      (?, ?, ?, ?, 'REMINDER', 120, now() + interval '10 days', ?::jsonb, 'PLANNED')
+                    on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,
+                      params = excluded.params, status = 'PLANNED'
+                    """,
+                    offer.id(),
+                    offer.volunteer(),
+                    offer.item(),
+                    offer.item(),
+                    params(offer),
+                    offer.id(),
+                    offer.volunteer(),
+                    offer.item(),
+                    offer.item(),
+                    params(offer),
                     offer.id(),
                     offer.volunteer(),
                     offer.item(),
                     offer.item(),
                     params(offer));
-            query(db, "select * from public.recipient where key = ?", recipient);
-            for (int lead : new int[] {1440, 120}) {
-                update(
-                        db,
-                        """
-                        insert into bench.reminder (assignment_id, volunteer_id, visit_id, item_id, kind, lead_minutes,
-                          due_at, params, status) values (?, ?, ?, ?, 'REMINDER', ?, now() + interval '10 days', ?::jsonb, 'PLANNED')
-                        on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,
-                          params = excluded.params, status = 'PLANNED'
-                        """,
-                        offer.id(),
-                        offer.volunteer(),
-                        offer.item(),
-                        offer.item(),
-                        lead,
-                        params(offer));
-            }
         }
         db.commit();
         return second;
     }
 
-    /** {@code Deliveries.queue}: the delivery and the first step of its history. */
+    /** {@code Deliveries.queue}: the delivery and the first step of its history, one statement. */
     private UUID queue(Connection db, UUID eventId, String recipient, int rank, String kind, Offer offer)
             throws SQLException {
         PreparedStatement insert = prepared(db, QUEUE);
@@ -325,26 +332,26 @@ final class SqlBaseline {
                 kind,
                 offer.id().toString(),
                 params(offer),
+                now(),
                 now());
-        UUID id;
         try (ResultSet row = insert.executeQuery()) {
             row.next();
-            id = row.getObject("id", UUID.class);
+            return row.getObject("id", UUID.class);
         }
-        update(db, STEP, id, "QUEUED", now(), null);
-        return id;
     }
 
-    /** {@code Deliveries.change}: from QUEUED to {@code to}, and the step in the history. */
+    /** {@code Deliveries.change}: from QUEUED to {@code to} and the step in the history, one statement. */
     private void change(Connection db, UUID delivery, String to, String assignments, String channel, String detail)
             throws SQLException {
-        String sql = "update bench.delivery set status = ?" + assignments + " where id = ? and status = 'QUEUED'";
+        String sql = "with changed as (update bench.delivery set status = ?" + assignments
+                + " where id = ? and status = 'QUEUED' returning id)"
+                + " insert into bench.delivery_status (delivery_id, status, at, detail)"
+                + " select id, ?, ?, ? from changed";
         if (channel == null) {
-            update(db, sql, to, delivery);
+            update(db, sql, to, delivery, to, now(), detail);
         } else {
-            update(db, sql, to, channel, delivery);
+            update(db, sql, to, channel, delivery, to, now(), detail);
         }
-        update(db, STEP, delivery, to, now(), detail);
     }
 
     /** The dispatcher's transaction for the second delivery: taken, its recipient read, no channel, SKIPPED. */

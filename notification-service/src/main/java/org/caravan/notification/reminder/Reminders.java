@@ -53,19 +53,7 @@ public class Reminders {
 
     /** The confirmed place is kept (so that a moved visit can tell its volunteer), with reminders before it starts. */
     public Mono<Void> plan(AssignmentSnapshot assignment, Map<String, String> params) {
-        return database.sql(
-                        """
-                        insert into place (assignment_id, volunteer_id, visit_id, item_id, params)
-                        values (:assignment, :volunteer, :visit, :item, :params)
-                        on conflict (assignment_id) do update set params = excluded.params
-                        """)
-                .bind("assignment", assignment.assignmentId())
-                .bind("volunteer", assignment.volunteerId())
-                .bind("visit", assignment.visitId())
-                .bind("item", assignment.itemId())
-                .bind("params", Json.of(EventJson.write(params)))
-                .then()
-                .then(plan(NoticeKind.REMINDER, assignment, assignment.itemStartsAt(), leads, params));
+        return plan(NoticeKind.REMINDER, assignment, assignment.itemStartsAt(), leads, params, true);
     }
 
     /** A confirmed place on the visit: whose it is, on which item, and what its messages say. */
@@ -85,43 +73,84 @@ public class Reminders {
 
     /** A warning before an unanswered offer expires; dropped once it is answered. */
     public Mono<Void> planOfferWarning(AssignmentSnapshot assignment, Map<String, String> params) {
-        return plan(NoticeKind.OFFER_EXPIRING, assignment, assignment.offerExpiresAt(), List.of(offerWarning), params);
+        return plan(
+                NoticeKind.OFFER_EXPIRING,
+                assignment,
+                assignment.offerExpiresAt(),
+                List.of(offerWarning),
+                params,
+                false);
     }
 
+    /**
+     * The reminders of {@code kind} {@code before} the moment that are still to come, and with {@code place} the
+     * place too, in one statement: a confirmation costs one round trip for its place and all its reminders.
+     */
     private Mono<Void> plan(
             NoticeKind kind,
             AssignmentSnapshot assignment,
             Instant moment,
             List<Duration> before,
-            Map<String, String> params) {
+            Map<String, String> params,
+            boolean place) {
         return recipients
                 .find(Recipients.volunteerKey(assignment.volunteerId()))
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMapMany(recipient -> Flux.fromIterable(before).concatMap(lead -> {
-                    Instant due = dueAt(moment, lead, recipient.orElse(null));
-                    if (due.isBefore(clock.instant())) {
-                        return Mono.empty();
+                .flatMap(recipient -> {
+                    Instant now = clock.instant();
+                    List<Duration> toCome = before.stream()
+                            .filter(lead ->
+                                    !dueAt(moment, lead, recipient.orElse(null)).isBefore(now))
+                            .distinct()
+                            .toList();
+                    if (toCome.isEmpty() && !place) {
+                        return Mono.<Void>empty();
                     }
-                    return database.sql(
-                                    """
-                                    insert into reminder (assignment_id, volunteer_id, visit_id, item_id, kind, lead_minutes,
-                                      due_at, params, status)
-                                    values (:assignment, :volunteer, :visit, :item, :kind, :lead, :due, :params, 'PLANNED')
-                                    on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,
-                                      params = excluded.params, status = 'PLANNED'
-                                    """)
+                    DatabaseClient.GenericExecuteSpec upsert = database.sql(planned(toCome.size(), place))
                             .bind("assignment", assignment.assignmentId())
                             .bind("volunteer", assignment.volunteerId())
                             .bind("visit", assignment.visitId())
                             .bind("item", assignment.itemId())
-                            .bind("kind", kind.name())
-                            .bind("lead", (int) lead.toMinutes())
-                            .bind("due", due)
-                            .bind("params", Json.of(EventJson.write(params)))
-                            .then();
-                }))
-                .then();
+                            .bind("params", Json.of(EventJson.write(params)));
+                    if (!toCome.isEmpty()) {
+                        // Only the reminders' rows name a kind: a place with none to come binds none.
+                        upsert = upsert.bind("kind", kind.name());
+                    }
+                    for (int i = 0; i < toCome.size(); i++) {
+                        Duration lead = toCome.get(i);
+                        upsert = upsert.bind("lead" + i, (int) lead.toMinutes())
+                                .bind("due" + i, dueAt(moment, lead, recipient.orElse(null)));
+                    }
+                    return upsert.then();
+                });
+    }
+
+    /** The statement of {@link #plan}: the place upserted first when asked, then one row per reminder to come. */
+    private static String planned(int reminders, boolean place) {
+        String placed =
+                """
+                insert into place (assignment_id, volunteer_id, visit_id, item_id, params)
+                values (:assignment, :volunteer, :visit, :item, :params)
+                on conflict (assignment_id) do update set params = excluded.params
+                """;
+        if (reminders == 0) {
+            return placed;
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < reminders; i++) {
+            rows.append(i == 0 ? "" : ", ")
+                    .append("(:assignment, :volunteer, :visit, :item, :kind, :lead")
+                    .append(i)
+                    .append(", :due")
+                    .append(i)
+                    .append(", :params, 'PLANNED')");
+        }
+        String planned = "insert into reminder (assignment_id, volunteer_id, visit_id, item_id, kind, lead_minutes,"
+                + " due_at, params, status) values " + rows
+                + " on conflict (assignment_id, kind, lead_minutes) do update set due_at = excluded.due_at,"
+                + " params = excluded.params, status = 'PLANNED'";
+        return place ? "with placed as (" + placed + ") " + planned : planned;
     }
 
     /**
