@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -24,14 +25,20 @@ final class UpstreamFailures implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        // tap, not doOnError: with limited context propagation it is where the trace id reaches the log's MDC.
         return chain.filter(exchange)
-                .doOnError(
-                        UpstreamFailures::isUpstreamFailure,
-                        e -> log.warn(
-                                "{} {}: the service closed the connection before it answered ({})",
-                                exchange.getRequest().getMethod(),
-                                exchange.getRequest().getPath(),
-                                e.toString()))
+                .tap(() -> new DefaultSignalListener<Void>() {
+                    @Override
+                    public void doOnError(Throwable e) {
+                        if (isUpstreamFailure(e)) {
+                            log.warn(
+                                    "{} {}: the service closed the connection before it answered ({})",
+                                    exchange.getRequest().getMethod(),
+                                    exchange.getRequest().getPath(),
+                                    e.toString());
+                        }
+                    }
+                })
                 .onErrorMap(
                         UpstreamFailures::isUpstreamFailure,
                         e -> new ResponseStatusException(
