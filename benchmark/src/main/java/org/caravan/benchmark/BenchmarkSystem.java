@@ -100,7 +100,7 @@ final class BenchmarkSystem implements AutoCloseable {
     /** Trains the services' archives for this build, if it has none yet; how long that took. */
     Duration trainArchives(List<String> names) {
         Map<CaravanService, Map<String, String>> settings = new LinkedHashMap<>();
-        names.forEach(name -> settings.put(CaravanService.named(name), settings(CaravanService.named(name))));
+        names.stream().map(CaravanService::named).forEach(service -> settings.put(service, settings(service)));
         long began = System.nanoTime();
         archives.prepareAll(settings, service -> service.executableJar(PROJECT_ROOT), ServiceProcess.FULL_SPEED);
         return Duration.ofNanos(System.nanoTime() - began);

@@ -99,11 +99,14 @@ public class Reminders {
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(recipient -> {
                     Instant now = clock.instant();
-                    List<Duration> toCome = before.stream()
-                            .filter(lead ->
-                                    !dueAt(moment, lead, recipient.orElse(null)).isBefore(now))
-                            .distinct()
-                            .toList();
+                    // Keyed by lead, so a lead configured twice plans one reminder.
+                    Map<Duration, Instant> toCome = new java.util.LinkedHashMap<>();
+                    before.forEach(lead -> {
+                        Instant due = dueAt(moment, lead, recipient.orElse(null));
+                        if (!due.isBefore(now)) {
+                            toCome.put(lead, due);
+                        }
+                    });
                     if (toCome.isEmpty() && !place) {
                         return Mono.<Void>empty();
                     }
@@ -117,10 +120,11 @@ public class Reminders {
                         // Only the reminders' rows name a kind: a place with none to come binds none.
                         upsert = upsert.bind("kind", kind.name());
                     }
-                    for (int i = 0; i < toCome.size(); i++) {
-                        Duration lead = toCome.get(i);
-                        upsert = upsert.bind("lead" + i, (int) lead.toMinutes())
-                                .bind("due" + i, dueAt(moment, lead, recipient.orElse(null)));
+                    int i = 0;
+                    for (Map.Entry<Duration, Instant> reminder : toCome.entrySet()) {
+                        upsert = upsert.bind("lead" + i, (int) reminder.getKey().toMinutes())
+                                .bind("due" + i, reminder.getValue());
+                        i++;
                     }
                     return upsert.then();
                 });
