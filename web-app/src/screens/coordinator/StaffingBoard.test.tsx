@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeGateway, problem } from '../../test/fakeGateway';
@@ -69,7 +69,7 @@ describe('the staffing board', () => {
 
     await user.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: /Visit day/ })).toBeInTheDocument();
-    expect(await screen.findAllByText('Nobody has a place on this item.')).toHaveLength(2);
+    await waitFor(() => expect(screen.getAllByText('Nobody has a place on this item.')).toHaveLength(2));
     expect(gateway.requests.some((request) => request.path === `/api/programme-items/${BIM_TALK}/assignments`)).toBe(true);
   });
 
@@ -97,13 +97,13 @@ describe('the staffing board', () => {
     expect(asked?.search).toBe('?role=speaker');
 
     await user.click(within(panel).getByRole('button', { name: 'Offer speaker in Model-worker talk to Qiao Yuanhui' }));
-    expect(await within(panel).findByRole('status')).toHaveTextContent('Offered to Qiao Yuanhui.');
+    expect(await within(panel).findByText('Offered to Qiao Yuanhui.')).toHaveAttribute('role', 'status');
     const offer = gateway.requests.find((request) => request.method === 'POST');
     expect(offer?.path).toBe(`/api/programme-items/${BIM_TALK}/assignments`);
     expect(offer?.body).toEqual({ role: 'speaker', volunteerId: QIAO });
     expect(offer?.headers.get('X-XSRF-TOKEN')).toBe('board-token');
     // The board is read again, so its counts follow the offer.
-    expect(gateway.requests.filter((request) => request.path.endsWith('/staffing'))).toHaveLength(2);
+    await waitFor(() => expect(gateway.requests.filter((request) => request.path.endsWith('/staffing'))).toHaveLength(2));
   });
 
   it('shows a double booking next to the offer, and offers anyway with a reason', async () => {

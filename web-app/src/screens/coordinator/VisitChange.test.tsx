@@ -36,7 +36,7 @@ describe('rescheduling a visit', () => {
     expect(within(form).getByLabelText('Starts at')).toHaveValue('09:30');
     expect(within(form).getByLabelText('Ends at')).toHaveValue('11:30');
 
-    const told = within(form).getByRole('region', { name: 'Who will be told' });
+    const told = await within(form).findByRole('region', { name: 'Who will be told' });
     expect(told).toHaveTextContent('1 person with a confirmed place is told the new time and your reason:');
     expect(within(told).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Model-worker talk · speaker: 1']);
 
@@ -119,7 +119,7 @@ describe('cancelling a visit', () => {
     renderApp(`/visits/${VISIT_ID}`);
     await user.click(await screen.findByRole('button', { name: 'Cancel the visit' }));
     const form = screen.getByRole('form', { name: 'Cancel the visit' });
-    const told = within(form).getByRole('region', { name: 'Who will be told' });
+    const told = await within(form).findByRole('region', { name: 'Who will be told' });
     expect(told).toHaveTextContent('3 people with a place, an offer or a place in line are told, with your reason:');
     expect(within(told).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Recitation 《读中国》 · whole team (its lead is told): 1',
@@ -148,7 +148,7 @@ describe('cancelling a visit', () => {
     const user = userEvent.setup();
     renderApp(`/visits/${VISIT_ID}`);
     await user.click(await screen.findByRole('button', { name: 'Cancel the visit' }));
-    expect(screen.getByRole('region', { name: 'Who will be told' })).toHaveTextContent(
+    expect(await screen.findByRole('region', { name: 'Who will be told' })).toHaveTextContent(
       'Nobody: this visit is a draft, it was never published.',
     );
     // Closed without a change: the keyboard is back on the button that opened it.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import type { Manifest, StaffingLine, Visit } from '../../api/types';
@@ -257,7 +257,8 @@ export function VisitChange({
   const formId = useId();
   const zone = visit.timeZone ?? DEFAULT_TIME_ZONE;
 
-  useEffect(() => {
+  // In the commit that shows the message: no frame in which the keyboard is still on a button that is gone.
+  useLayoutEffect(() => {
     if (done !== null) doneRef.current?.focus();
   }, [done]);
 

@@ -70,14 +70,15 @@ describe('the visit day', () => {
       '10:30 AM Model-worker talk',
     ]);
     const recitation = within(items[0] as HTMLElement);
-    expect(recitation.getByText('Whole team: 0 of 1 confirmed')).toBeInTheDocument();
+    // The staffing lines come with their own answer, which may arrive after the items.
+    expect(await recitation.findByText('Whole team: 0 of 1 confirmed')).toBeInTheDocument();
     expect(await recitation.findByText('小米青年志愿服务队')).toBeInTheDocument();
     expect(recitation.getByText(/led by 李队长/)).toBeInTheDocument();
     expect(recitation.getByText(/^In 09:20\sAM/)).toBeInTheDocument();
     expect(recitation.getByRole('button', { name: 'Check out 小米青年志愿服务队' })).toBeInTheDocument();
 
     const talk = within(items[1] as HTMLElement);
-    expect(talk.getByText('speaker: 1 of 1 confirmed')).toBeInTheDocument();
+    expect(await talk.findByText('speaker: 1 of 1 confirmed')).toBeInTheDocument();
     expect(await talk.findByText('Qiao Yuanhui')).toBeInTheDocument();
     expect(talk.getByText('Confirmed', { selector: '.badge' })).toBeInTheDocument();
     // The talk is not over: no no-show yet.

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '../../api/types';
@@ -53,6 +53,8 @@ describe('planning a visit', () => {
     renderApp('/visits/new');
 
     const form = await screen.findByRole('form', { name: 'The visit' });
+    // The caravans and the sites come with their own answers: a user sees both lists before saving.
+    await waitFor(() => expect(within(form).queryByText('Loading…')).not.toBeInTheDocument());
     await user.click(within(form).getByRole('button', { name: 'Save the draft' }));
     expect(within(form).getByText('Choose a caravan or name a new one.')).toBeInTheDocument();
     expect(within(form).getByText('Choose the site.')).toBeInTheDocument();

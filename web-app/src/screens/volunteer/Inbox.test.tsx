@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fakeGateway } from '../../test/fakeGateway';
@@ -26,7 +26,7 @@ describe('the inbox', () => {
 
     await user.click(within(offer).getByRole('button', { name: 'Mark “You are offered: Model-worker talk” as read' }));
     expect(await within(list).findAllByRole('article')).toHaveLength(2);
-    expect(within(offer).queryByText('Unread')).not.toBeInTheDocument();
+    await waitFor(() => expect(within(offer).queryByText('Unread')).not.toBeInTheDocument());
     const read = gateway.requests.find((request) => request.method === 'POST');
     expect(read?.path).toBe('/api/inbox/notice-1/read');
     expect(read?.headers.get('X-XSRF-TOKEN')).toBe('inbox-token');

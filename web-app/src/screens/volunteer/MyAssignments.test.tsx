@@ -49,7 +49,7 @@ describe('my assignments', () => {
     expect(within(offer).getByText(/^Answer by Tue, Sep 22, 2026, 09:00\sAM GMT\+8$/)).toBeInTheDocument();
 
     await user.click(within(offer).getByRole('button', { name: 'Accept Model-worker talk' }));
-    expect(await within(offer).findByRole('status')).toHaveTextContent('Your answer was recorded: Confirmed.');
+    expect(await within(offer).findByText('Your answer was recorded: Confirmed.')).toHaveAttribute('role', 'status');
     expect(within(offer).getByText('Confirmed', { selector: '.badge' })).toBeInTheDocument();
     expect(within(offer).queryByRole('button', { name: 'Accept Model-worker talk' })).not.toBeInTheDocument();
     const accept = gateway.requests.find((request) => request.method === 'POST');

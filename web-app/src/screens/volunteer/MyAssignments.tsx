@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import type { Assignment, AssignmentStatus, Placement, SiteView } from '../../api/types';
 import { PageHeading } from '../../app/Page';
@@ -108,7 +108,8 @@ function PlacementCard({
   const problemId = useId();
   const [said, setSaid] = useState<{ text: string; focus: boolean }>({ text: '', focus: false });
   const saidRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
+  // In the commit that shows the message: no frame in which the keyboard is still on a button that is gone.
+  useLayoutEffect(() => {
     if (said.focus) saidRef.current?.focus();
   }, [said]);
   const zone = placement.timeZone ?? DEFAULT_TIME_ZONE;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import type { ApiProblem } from '../../api/problem';
 import type { Volunteer, Weekday } from '../../api/types';
@@ -82,9 +82,10 @@ function Channels({
     if (button === null) controls.current.delete(key);
     else controls.current.set(key, button);
   };
-  useEffect(() => {
+  // Once per move, in its commit: a later change of the list (the saved profile coming back) leaves the focus alone.
+  useLayoutEffect(() => {
     if (focus !== null) controls.current.get(`${focus.channel}:${focus.control}`)?.focus();
-  }, [focus, channels]);
+  }, [focus]);
 
   const move = (index: number, by: number) => {
     const channel = channels[index];
@@ -336,7 +337,8 @@ function ProfileForm({ volunteer: loaded }: { volunteer: Volunteer }) {
   const availabilityId = useId();
   const quietMessagesId = useId();
   const availabilityMessagesId = useId();
-  useEffect(() => {
+  // In the commit that shows the message: no frame in which the keyboard is elsewhere.
+  useLayoutEffect(() => {
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
