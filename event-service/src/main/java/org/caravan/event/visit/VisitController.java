@@ -68,7 +68,7 @@ class VisitController {
             return Mono.just(new VisitSearch.Page(java.util.List.of(), page, size, 0));
         }
         var filter = new VisitSearch.Filter(
-                VisitSearch.instant(from, "from"), VisitSearch.instant(to, "to"), siteId, status, coordinator);
+                WindowBound.parse(from, "from"), WindowBound.parse(to, "to"), siteId, status, coordinator);
         return search.find(filter, page, size);
     }
 

@@ -1,10 +1,10 @@
 package org.caravan.event.visit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.caravan.contracts.CaravanEvent;
@@ -239,19 +239,11 @@ public class VisitPlanning {
 
     /** Moves the visit to new times and its programme by the same shift; every item must still fit. */
     private Mono<PlannedVisit> moveTo(PlannedVisit planned, Visit changed, Instant start, Instant end) {
-        Duration shift = Duration.between(planned.visit().startsAt(), start);
         Visit moved = changed.withTimes(start, end, changed.updatedAt());
-        for (ProgrammeItem item : planned.programme()) {
-            if (!moved.covers(item.startsAt().plus(shift), item.duration())) {
-                throw ProblemException.conflict(
-                        "Programme does not fit",
-                        "\"" + item.title() + "\" would fall outside the new times; change or remove it first");
-            }
-        }
+        List<ProgrammeItem> programme = planned.programmeMovedWith(moved);
         return visits.save(moved)
-                .flatMap(saved -> Flux.fromIterable(planned.programme())
-                        .concatMap(item -> items.save(item.movedBy(shift)))
-                        .then(Mono.just(saved)))
+                .flatMap(saved ->
+                        Flux.fromIterable(programme).concatMap(items::save).then(Mono.just(saved)))
                 .flatMap(plannedVisits::complete);
     }
 

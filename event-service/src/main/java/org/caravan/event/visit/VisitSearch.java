@@ -1,20 +1,14 @@
 package org.caravan.event.visit;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.caravan.event.TimeZones;
 import org.caravan.event.site.Site;
 import org.caravan.event.site.SiteRepository;
-import org.caravan.platform.web.ProblemException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Criteria;
@@ -59,35 +53,6 @@ class VisitSearch {
                 .collectList();
         return Mono.zip(visits, total)
                 .flatMap(found -> summaries(found.getT1()).map(items -> new Page(items, page, size, found.getT2())));
-    }
-
-    /** A date alone means that day in Beijing; a date-time without offset too. */
-    static Instant instant(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        ZoneId zone = ZoneId.of(TimeZones.DEFAULT);
-        Instant instant;
-        try {
-            instant = parse(value, zone);
-        } catch (DateTimeException e) {
-            throw ProblemException.invalidField(parameter, "must be an ISO-8601 date or date-time such as 2026-09-26");
-        }
-        int year = instant.atZone(zone).getYear();
-        if (year < VisitRequests.FIRST_YEAR || year > VisitRequests.LAST_YEAR) {
-            throw ProblemException.invalidField(parameter, VisitRequests.IN_RANGE);
-        }
-        return instant;
-    }
-
-    private static Instant parse(String value, ZoneId zone) {
-        if (value.length() == 10) {
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-        }
-        if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-            return OffsetDateTime.parse(value).toInstant();
-        }
-        return LocalDateTime.parse(value).atZone(zone).toInstant();
     }
 
     private static Criteria criteria(Filter filter) {

@@ -63,6 +63,14 @@ public final class TopicProbe implements AutoCloseable {
         throw new AssertionError("No matching record within " + timeout + "; saw " + seen.size());
     }
 
+    /**
+     * Everything received so far. After {@link #await} has found a fence (a later record on the same key, so on the
+     * same partition), this holds every earlier record of that key: a partition is read in order.
+     */
+    public List<ConsumerRecord<String, byte[]>> seen() {
+        return List.copyOf(seen);
+    }
+
     /** Everything received within the window, for asserting what did not arrive. */
     public List<ConsumerRecord<String, byte[]>> collectFor(Duration window) {
         Instant deadline = Instant.now().plus(window);
