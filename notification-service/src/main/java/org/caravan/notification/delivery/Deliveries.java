@@ -151,12 +151,12 @@ public class Deliveries {
                 .one();
     }
 
-    /** Sent over {@code channel} (for the inbox, copied there). */
+    /** Sent over {@code channel} (for the inbox, copied there); an error of an earlier try stays in the history. */
     public Mono<Void> sent(Delivery delivery, String channel) {
         return change(
                 Transition.SEND,
                 delivery.id(),
-                ", channel = coalesce(:channel, channel), attempts = attempts + 1",
+                ", channel = coalesce(:channel, channel), attempts = attempts + 1, last_error = null",
                 spec -> nullable(spec, "channel", channel),
                 null);
     }

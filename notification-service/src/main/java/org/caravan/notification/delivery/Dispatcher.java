@@ -2,7 +2,6 @@ package org.caravan.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ class Dispatcher implements DisposableBean {
     private final Recipients recipients;
     private final Map<String, Channel> channels;
     private final TransactionalOperator transaction;
-    private final RetryPolicy retries;
+    private final DeliveryPolicy policy;
     private final Clock clock;
     private final TracePropagation traces;
     private final Wakeup passes = new Wakeup("deliveries", () -> Sweeps.run("Delivery", sendDue()));
@@ -64,7 +63,7 @@ class Dispatcher implements DisposableBean {
         this.recipients = recipients;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.transaction = transaction;
-        this.retries = new RetryPolicy(maxAttempts, firstPause, longestPause);
+        this.policy = new DeliveryPolicy(new RetryPolicy(maxAttempts, firstPause, longestPause));
     }
 
     @Scheduled(
@@ -113,36 +112,30 @@ class Dispatcher implements DisposableBean {
     }
 
     private Mono<Void> send(Delivery delivery, Recipient recipient) {
-        String channelName = delivery.rank() == 0 ? Recipient.INBOX : recipient.channelAt(delivery.rank());
-        if (channelName == null) {
-            return deliveries.skipped(delivery, "no other channel; the inbox copy stands");
+        DeliveryPolicy.Due due = policy.due(delivery, recipient, clock.instant());
+        if (due instanceof DeliveryPolicy.Skip skip) {
+            return deliveries.skipped(delivery, skip.reason());
         }
-        Channel channel = channels.get(channelName);
-        Instant now = clock.instant();
-        Instant notBefore =
-                delivery.urgent() || Recipient.INBOX.equals(channelName) ? now : recipient.notInQuietHours(now);
-        if (notBefore.isAfter(now)) {
-            // A webhook keeps the URL it was queued for, as when it is sent at once.
-            String url = "WEBHOOK".equals(channelName) ? recipient.webhookUrl() : null;
-            return deliveries.deferred(delivery, channelName, notBefore, url);
+        if (due instanceof DeliveryPolicy.Defer defer) {
+            return deliveries.deferred(delivery, defer.channel(), defer.notBefore(), defer.webhookUrl());
         }
-        return channel.send(
-                        delivery, recipient, Templates.render(delivery.kind(), delivery.params(), recipient.locale()))
-                .then(Mono.defer(() -> deliveries.sent(delivery, channelName)))
-                .onErrorResume(DeliveryFailure.class, failure -> failed(delivery, channelName, failure));
+        String channel = ((DeliveryPolicy.Send) due).channel();
+        return channels.get(channel)
+                .send(delivery, recipient, Templates.render(delivery.kind(), delivery.params(), recipient.locale()))
+                .then(Mono.defer(() -> deliveries.sent(delivery, channel)))
+                .onErrorResume(DeliveryFailure.class, failure -> failed(delivery, channel, failure));
     }
 
     private Mono<Void> failed(Delivery delivery, String channel, DeliveryFailure failure) {
-        Optional<Instant> next = retries.nextTry(delivery.attempts() + 1, failure.permanent(), clock.instant());
-        if (next.isPresent()) {
-            return deliveries.failedForNow(delivery, channel, failure.getMessage(), next.get());
+        DeliveryPolicy.AfterFailure after = policy.afterFailure(delivery, failure, clock.instant());
+        if (after instanceof DeliveryPolicy.TryAgain again) {
+            return deliveries.failedForNow(delivery, channel, failure.getMessage(), again.at());
         }
         return deliveries
                 .failedForGood(delivery, channel, failure.getMessage())
                 .then(
-                        delivery.rank() == 0
-                                ? Mono.empty()
-                                : deliveries.queueNextChannel(
-                                        delivery, channel == null ? delivery.channel() : channel));
+                        ((DeliveryPolicy.GiveUp) after).nextChannel()
+                                ? deliveries.queueNextChannel(delivery, channel == null ? delivery.channel() : channel)
+                                : Mono.empty());
     }
 }
