@@ -1,12 +1,6 @@
 package org.caravan.event.visit;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.caravan.contracts.visit.ProgrammeItemSnapshot;
 import org.caravan.contracts.visit.VisitSnapshot;
 import org.caravan.platform.calendar.ICalendar;
@@ -18,24 +12,15 @@ import org.caravan.platform.calendar.ICalendar;
  */
 final class VisitFeed {
 
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private VisitFeed() {}
 
     static String of(List<PlannedVisit> visits) {
-        ICalendar ics = new ICalendar()
-                .line("BEGIN", "VCALENDAR")
-                .line("VERSION", "2.0")
-                .line("PRODID", "-//Caravan//Volunteer service visits//EN")
-                .line("CALSCALE", "GREGORIAN")
-                .line("METHOD", "PUBLISH")
-                .text("X-WR-CALNAME", "Caravan visits");
-        Set<ZoneId> zones =
-                visits.stream().map(PlannedVisit::zone).collect(Collectors.toCollection(LinkedHashSet::new));
-        zones.forEach(ics::timeZone);
+        ICalendar ics = ICalendar.published(
+                "-//Caravan//Volunteer service visits//EN",
+                "Caravan visits",
+                visits.stream().map(PlannedVisit::zone).toList());
         visits.forEach(visit -> event(ics, visit));
-        return ics.line("END", "VCALENDAR").toString();
+        return ics.end();
     }
 
     private static void event(ICalendar ics, PlannedVisit planned) {
@@ -43,7 +28,7 @@ final class VisitFeed {
         String zone = visit.site().timeZone();
         ics.line("BEGIN", "VEVENT")
                 .line("UID", visit.visitId() + "@caravan")
-                .line("DTSTAMP", UTC.format(planned.visit().updatedAt()))
+                .line("DTSTAMP", ICalendar.UTC.format(planned.visit().updatedAt()))
                 .line("DTSTART;TZID=" + zone, ICalendar.LOCAL.format(visit.startsAt()))
                 .line("DTEND;TZID=" + zone, ICalendar.LOCAL.format(visit.endsAt()))
                 .line("SEQUENCE", String.valueOf(visit.version()))

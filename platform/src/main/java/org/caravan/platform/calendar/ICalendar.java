@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,7 +20,31 @@ public final class ICalendar {
 
     public static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
+    /** A moment in UTC, as DTSTAMP wants it. */
+    public static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
     private final StringBuilder text = new StringBuilder();
+
+    /**
+     * A calendar that subscribers read as published by {@code productId}, shown under {@code name}, with one
+     * VTIMEZONE per zone its events use (each once, in the order given); end it with {@link #end()}.
+     */
+    public static ICalendar published(String productId, String name, Collection<ZoneId> zones) {
+        ICalendar calendar = new ICalendar()
+                .line("BEGIN", "VCALENDAR")
+                .line("VERSION", "2.0")
+                .line("PRODID", productId)
+                .line("CALSCALE", "GREGORIAN")
+                .line("METHOD", "PUBLISH")
+                .text("X-WR-CALNAME", name);
+        new LinkedHashSet<>(zones).forEach(calendar::timeZone);
+        return calendar;
+    }
+
+    public String end() {
+        return line("END", "VCALENDAR").toString();
+    }
 
     public ICalendar line(String name, String value) {
         String line = name + ":" + value;

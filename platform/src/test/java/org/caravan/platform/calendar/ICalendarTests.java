@@ -9,10 +9,13 @@ import java.time.ZoneId;
 import java.time.temporal.Temporal;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.DateProperty;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,11 +32,7 @@ class ICalendarTests {
     @ValueSource(strings = {"Asia/Shanghai", "Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata"})
     void aCalendarApplicationReadsLocalTimesAsTheSameInstantsAsJava(String zoneName) throws Exception {
         ZoneId zone = ZoneId.of(zoneName);
-        ICalendar ics = new ICalendar()
-                .line("BEGIN", "VCALENDAR")
-                .line("VERSION", "2.0")
-                .line("PRODID", "-//test//EN");
-        ics.timeZone(zone);
+        ICalendar ics = ICalendar.published("-//test//EN", "Test visits", List.of(zone));
         for (int i = 0; i < THROUGH_THE_YEAR.size(); i++) {
             ics.line("BEGIN", "VEVENT")
                     .line("UID", "visit-" + i)
@@ -41,7 +40,7 @@ class ICalendarTests {
                     .line("DTSTART;TZID=" + zoneName, ICalendar.LOCAL.format(THROUGH_THE_YEAR.get(i)))
                     .line("END", "VEVENT");
         }
-        String text = ics.line("END", "VCALENDAR").toString();
+        String text = ics.end();
 
         List<VEvent> events =
                 new CalendarBuilder().build(new StringReader(text)).getComponents(Component.VEVENT);
@@ -79,5 +78,32 @@ class ICalendarTests {
                 .getComponents(Component.VEVENT)
                 .get(0);
         assertThat(event.getProperty(Property.SUMMARY).orElseThrow().getValue()).isEqualTo(theme);
+    }
+
+    @Test
+    void aPublishedCalendarNamesItselfForSubscribersAndDescribesEachZoneOnce() throws Exception {
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+        Calendar calendar = new CalendarBuilder()
+                .build(new StringReader(
+                        ICalendar.published("-//Caravan//test//EN", "Caravan visits", List.of(beijing, berlin, beijing))
+                                .end()));
+
+        assertThat(calendar.getProperty(Property.PRODID).orElseThrow().getValue())
+                .isEqualTo("-//Caravan//test//EN");
+        assertThat(calendar.getProperty(Property.METHOD).orElseThrow().getValue())
+                .isEqualTo("PUBLISH");
+        assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue())
+                .isEqualTo("Caravan visits");
+        assertThat(calendar.<VTimeZone>getComponents(Component.VTIMEZONE))
+                .extracting(
+                        zone -> zone.getProperty(Property.TZID).orElseThrow().getValue())
+                .containsExactly("Asia/Shanghai", "Europe/Berlin");
+    }
+
+    @Test
+    void aStampIsTheMomentInUtc() {
+        assertThat(ICalendar.UTC.format(Instant.parse("2026-09-26T01:30:00Z"))).isEqualTo("20260926T013000Z");
     }
 }

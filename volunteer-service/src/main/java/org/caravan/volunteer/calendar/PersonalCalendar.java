@@ -7,11 +7,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -31,8 +28,6 @@ class PersonalCalendar {
     private final Clock clock;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DatabaseClient database;
 
@@ -117,23 +112,17 @@ class PersonalCalendar {
     }
 
     private String calendar(List<Entry> entries) {
-        ICalendar calendar = new ICalendar()
-                .line("BEGIN", "VCALENDAR")
-                .line("VERSION", "2.0")
-                .line("PRODID", "-//Caravan//volunteer-service//EN")
-                .line("CALSCALE", "GREGORIAN")
-                .line("METHOD", "PUBLISH")
-                .text("X-WR-CALNAME", "My Caravan places");
-        Set<String> zones = new LinkedHashSet<>();
-        entries.forEach(entry -> zones.add(entry.zone()));
-        zones.forEach(zone -> calendar.timeZone(ZoneId.of(zone)));
+        ICalendar calendar = ICalendar.published(
+                "-//Caravan//volunteer-service//EN",
+                "My Caravan places",
+                entries.stream().map(entry -> ZoneId.of(entry.zone())).toList());
         for (Entry entry : entries) {
             ZoneId zone = ZoneId.of(entry.zone());
             boolean ended =
                     Set.of("WITHDRAWN", "CANCELLED_BY_VISIT", "RELEASED").contains(entry.status());
             calendar.line("BEGIN", "VEVENT")
                     .line("UID", entry.assignmentId() + "@volunteer-service.caravan")
-                    .line("DTSTAMP", UTC.format(clock.instant()))
+                    .line("DTSTAMP", ICalendar.UTC.format(clock.instant()))
                     .line("SEQUENCE", String.valueOf(entry.version()))
                     .line(
                             "DTSTART;TZID=" + zone.getId(),
@@ -147,7 +136,7 @@ class PersonalCalendar {
                     .line("STATUS", ended ? "CANCELLED" : "CONFIRMED")
                     .line("END", "VEVENT");
         }
-        return calendar.line("END", "VCALENDAR").toString();
+        return calendar.end();
     }
 
     private static String hash(String token) {
